@@ -1,0 +1,1 @@
+export { describeUnless, recordSkip } from './skip-unless';

@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+import { karvonVitestConfig } from '../vitest.shared';
+
+export default defineConfig(
+  karvonVitestConfig(import.meta.dirname, { test: { include: ['test/**/*.test.ts'], testTimeout: 120_000 } }),
+);
