@@ -6,6 +6,7 @@ const entry = {
   'encoding/national/index': 'src/encoding/national/index.ts',
   'webhooks/index': 'src/webhooks/index.ts',
   'phone/index': 'src/phone/index.ts',
+  'validation/index': 'src/validation/index.ts',
 };
 
 const shared: Options = {

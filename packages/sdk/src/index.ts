@@ -1,1 +1,25 @@
-export const PLACEHOLDER = 'index';
+// The main entry is the HTTP client only; ./encoding, ./webhooks and ./phone are separate subpaths
+// so this one stays small.
+export { APIPromise, type WithResponse } from './client/api-promise';
+export type { ApiKeySource, FetchLike, KarvonOptions, Logger, RequestOptions } from './client/client-options';
+export type { KarvonHooks, RequestEvent, ResponseEvent, RetryEvent } from './client/hooks';
+export { Karvon } from './client/karvon';
+export { Page, PagePromise } from './client/page';
+export type { BalanceResource } from './client/resources/balance';
+export type { Messages } from './client/resources/messages';
+export type { Templates } from './client/resources/templates';
+export { AbortError } from './errors/abort-error';
+export { APIError, type APIErrorInit } from './errors/api-error';
+export { ConnectionError, TimeoutError } from './errors/connection-error';
+export { KarvonError, type KarvonErrorJSON } from './errors/karvon-error';
+export { type ResponseIssue, ResponseValidationError } from './errors/response-validation-error';
+export {
+  AuthenticationError,
+  IdempotencyError,
+  InsufficientBalanceError,
+  InternalServerError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  ValidationError,
+} from './errors/status-errors';

@@ -1,0 +1,56 @@
+import * as z from 'zod/mini';
+import { type Consent, consentSchema } from '../consents/consent';
+import { pure } from '../internal/pure';
+import { type Message, messageSchema } from '../messages/message';
+import { phoneNumberSchema } from '../messages/send-message-request';
+import { type OptOut, optOutSchema } from '../opt-outs/opt-out';
+
+/** The body of `POST /privacy/export` and `POST /privacy/erasure`: whose data. */
+export interface PrivacyRequest {
+  /** E.164 */
+  phoneNumber: string;
+}
+
+/** Everything the account holds about a phone number (a data-subject access request). */
+export interface PrivacyExport {
+  phoneNumber: string;
+  messages: Message[];
+  optOuts: OptOut[];
+  consents: Consent[];
+  /** RFC 3339 */
+  exportedAt: string;
+}
+
+/**
+ * The answer to `POST /privacy/erasure`: the number's messages were erased (bodies and the number
+ * itself removed; billing rows keep amounts only). Opt-outs are kept, so the person is not messaged again.
+ */
+export interface PrivacyErasure {
+  phoneNumber: string;
+  erasedMessages: number;
+  /** RFC 3339 */
+  erasedAt: string;
+}
+
+/** Strict (request). */
+export const privacyRequestSchema = pure(() => z.strictObject({ phoneNumber: phoneNumberSchema }));
+
+/** Loose (response). */
+export const privacyExportSchema = pure(() =>
+  z.looseObject({
+    phoneNumber: z.string(),
+    messages: z.array(messageSchema),
+    optOuts: z.array(optOutSchema),
+    consents: z.array(consentSchema),
+    exportedAt: z.string(),
+  }),
+);
+
+/** Loose (response). */
+export const privacyErasureSchema = pure(() =>
+  z.looseObject({
+    phoneNumber: z.string(),
+    erasedMessages: z.int().check(z.gte(0)),
+    erasedAt: z.string(),
+  }),
+);

@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+console.log("karvon-gateway: arrives with issue 4");

@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsup';
+
+// A server, not a library for bundlers: ESM only, for the Node version in engines.
+export default defineConfig({
+  entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
+  format: ['esm'],
+  dts: { entry: { index: 'src/index.ts' } },
+  sourcemap: true,
+  target: 'node22',
+  platform: 'node',
+  splitting: true,
+  treeshake: true,
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { decode } from './decode';
+import { encode } from './encode';
+import { GSM_DEFAULT_ALPHABET, GSM_EXTENSION_TABLE } from './gsm-alphabet';
+
+// 3GPP TS 23.038 §6.2.1, transcribed again here as code points, row by row (0x00–0x7F), so the
+// table in the source is checked against an independent copy. -1 marks 0x1B, the escape.
+// biome-ignore format: one line per row of the specification's table
+const SPEC_DEFAULT = [
+  0x40, 0xa3, 0x24, 0xa5, 0xe8, 0xe9, 0xf9, 0xec, 0xf2, 0xc7, 0x0a, 0xd8, 0xf8, 0x0d, 0xc5, 0xe5,
+  0x394, 0x5f, 0x3a6, 0x393, 0x39b, 0x3a9, 0x3a0, 0x3a8, 0x3a3, 0x398, 0x39e, -1, 0xc6, 0xe6, 0xdf, 0xc9,
+  0x20, 0x21, 0x22, 0x23, 0xa4, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2a, 0x2b, 0x2c, 0x2d, 0x2e, 0x2f,
+  0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3a, 0x3b, 0x3c, 0x3d, 0x3e, 0x3f,
+  0xa1, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x4b, 0x4c, 0x4d, 0x4e, 0x4f,
+  0x50, 0x51, 0x52, 0x53, 0x54, 0x55, 0x56, 0x57, 0x58, 0x59, 0x5a, 0xc4, 0xd6, 0xd1, 0xdc, 0xa7,
+  0xbf, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+  0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0xe4, 0xf6, 0xf1, 0xfc, 0xe0,
+];
+
+// §6.2.1.1: the extension table's characters and their septets after the escape.
+const SPEC_EXTENSION: [number, number][] = [
+  [0x0a, 0x0c],
+  [0x14, 0x5e],
+  [0x28, 0x7b],
+  [0x29, 0x7d],
+  [0x2f, 0x5c],
+  [0x3c, 0x5b],
+  [0x3d, 0x7e],
+  [0x3e, 0x5d],
+  [0x40, 0x7c],
+  [0x65, 0x20ac],
+];
+
+const gsm = { encoding: 'GSM-7' } as const;
+
+describe('GSM 7-bit default alphabet', () => {
+  it('has 128 positions matching the specification', () => {
+    expect(SPEC_DEFAULT).toHaveLength(128);
+    expect(GSM_DEFAULT_ALPHABET.map((char) => (char === null ? -1 : char.codePointAt(0)))).toEqual(SPEC_DEFAULT);
+  });
+
+  it.each(SPEC_DEFAULT.flatMap((code, septet) => (code < 0 ? [] : [[septet, code] as const])))(
+    'encodes and decodes septet 0x%s both ways',
+    (septet, code) => {
+      const char = String.fromCodePoint(code);
+      expect(Array.from(encode(char, gsm))).toEqual([septet]);
+      expect(decode(Uint8Array.of(septet), gsm)).toBe(char);
+    },
+  );
+
+  it('does not encode the escape character U+001B itself', () => {
+    expect(() => encode('\u001b', gsm)).toThrow(/U\+001B at index 0/);
+  });
+});
+
+describe('GSM 7-bit extension table', () => {
+  it('holds exactly the specification characters', () => {
+    expect(Object.entries(GSM_EXTENSION_TABLE).map(([s, c]) => [Number(s), c.codePointAt(0)])).toEqual(SPEC_EXTENSION);
+  });
+
+  it.each(SPEC_EXTENSION)('encodes escape + 0x%s and decodes it back', (septet, code) => {
+    const char = String.fromCodePoint(code);
+    expect(Array.from(encode(char, gsm))).toEqual([0x1b, septet]);
+    expect(decode(Uint8Array.of(0x1b, septet), gsm)).toBe(char);
+  });
+
+  it('reads an escaped septet with no extension character as the default one (§6.2.1.1)', () => {
+    expect(decode(Uint8Array.of(0x1b, 0x41), gsm)).toBe('A');
+    expect(decode(Uint8Array.of(0x1b, 0x1b), gsm)).toBe(' ');
+  });
+});
