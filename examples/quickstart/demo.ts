@@ -17,10 +17,14 @@ for (const [label, text] of samples) {
   const plain = analyze(text);
   const smart = analyze(text, { smartEncoding: true });
   const forced = plain.nonGsmCharacters.map((c) => c.character).join(' ');
-  console.log(`  ${label.padEnd(34)} ${plain.encoding.padEnd(5)} ${plain.segments} segment(s), ${plain.unitsLeft} left`);
+  console.log(
+    `  ${label.padEnd(34)} ${plain.encoding.padEnd(5)} ${plain.segments} segment(s), ${plain.unitsLeft} left`,
+  );
   if (forced) console.log(`  ${''.padEnd(34)} forced UCS-2 by: ${[...new Set(forced.split(' '))].join(' ')}`);
   if (smart.encoding !== plain.encoding) {
-    console.log(`  ${''.padEnd(34)} with smartEncoding: ${smart.encoding}, ${smart.segments} segment(s): "${smart.text}"`);
+    console.log(
+      `  ${''.padEnd(34)} with smartEncoding: ${smart.encoding}, ${smart.segments} segment(s): "${smart.text}"`,
+    );
   }
 }
 

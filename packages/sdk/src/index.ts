@@ -4,10 +4,23 @@ export { APIPromise, type WithResponse } from './client/api-promise';
 export type { ApiKeySource, FetchLike, KarvonOptions, Logger, RequestOptions } from './client/client-options';
 export type { KarvonHooks, RequestEvent, ResponseEvent, RetryEvent } from './client/hooks';
 export { Karvon } from './client/karvon';
+export {
+  type ClientCredentialsOptions,
+  clientCredentialsTokenProvider,
+  type TokenProvider,
+} from './client/oauth/client-credentials-token-provider';
 export { Page, PagePromise } from './client/page';
+export type { ApiKeys } from './client/resources/api-keys';
 export type { BalanceResource } from './client/resources/balance';
+export type { Consents } from './client/resources/consents';
+export type { HealthResource } from './client/resources/health';
 export type { Messages } from './client/resources/messages';
+export type { OptOuts } from './client/resources/opt-outs';
+export type { Privacy } from './client/resources/privacy';
+export type { Senders } from './client/resources/senders';
 export type { Templates } from './client/resources/templates';
+export type { WebhookEndpoints } from './client/resources/webhook-endpoints';
+export { type Operation, SDK_ROUTES, type SdkRoute } from './client/routes';
 export { AbortError } from './errors/abort-error';
 export { APIError, type APIErrorInit } from './errors/api-error';
 export { ConnectionError, TimeoutError } from './errors/connection-error';

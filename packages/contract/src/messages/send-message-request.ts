@@ -20,7 +20,7 @@ export interface MessageDefaults {
   body?: string;
   /** A template id (`tpl_…`) or name. */
   template?: TemplateId | string;
-  /** Values for the template's `{{variables}}`. In a batch, merged over the batch's, key by key. */
+  /** Values for the template's `{variables}`. In a batch, merged over the batch's, key by key. */
   variables?: Record<string, string | number>;
   type?: 'transactional' | 'marketing';
   /**

@@ -22,8 +22,9 @@ export interface PrivacyExport {
 }
 
 /**
- * The answer to `POST /privacy/erasure`: the number's messages were erased (bodies and the number
- * itself removed; billing rows keep amounts only). Opt-outs are kept, so the person is not messaged again.
+ * The answer to `POST /privacy/erasure`: how many of the number's messages were erased (their bodies
+ * and the number itself). What else is kept or removed (an opt-out, which stops further messages;
+ * ledger amounts) is the gateway's documented policy.
  */
 export interface PrivacyErasure {
   phoneNumber: string;

@@ -42,18 +42,18 @@ export interface CreateSenderRequest {
   route?: string;
 }
 
-const ALPHANUMERIC = /^(?=[A-Za-z0-9 ._&-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 ._&-]*$/;
-const LONG_CODE = /^\+?[1-9][0-9]{6,14}$/;
-const SHORT_CODE = /^[0-9]{3,8}$/;
-
-const PATTERN_BY_KIND: Record<KnownSenderKind, { pattern: RegExp; message: string }> = {
-  alphanumeric: {
-    pattern: ALPHANUMERIC,
-    message: `An alphanumeric sender is 1 to ${SEND_LIMITS.maxAlphanumericSenderLength} letters, digits, spaces or . _ & - with at least one letter`,
-  },
-  long_code: { pattern: LONG_CODE, message: 'A long code is a phone number in E.164 form' },
-  short_code: { pattern: SHORT_CODE, message: 'A short code is 3 to 8 digits' },
-};
+// Built lazily like the schemas: a top-level table of regexes would stay in every bundle that
+// imports the contract, used or not.
+const PATTERN_BY_KIND = pure(
+  (): Record<KnownSenderKind, { pattern: RegExp; message: string }> => ({
+    alphanumeric: {
+      pattern: /^(?=[A-Za-z0-9 ._&-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 ._&-]*$/,
+      message: `An alphanumeric sender is 1 to ${SEND_LIMITS.maxAlphanumericSenderLength} letters, digits, spaces or . _ & - with at least one letter`,
+    },
+    long_code: { pattern: /^\+?[1-9][0-9]{6,14}$/, message: 'A long code is a phone number in E.164 form' },
+    short_code: { pattern: /^[0-9]{3,8}$/, message: 'A short code is 3 to 8 digits' },
+  }),
+);
 
 /** Strict (request). The sender must match its `kind` (422 `invalid_sender`). */
 export const createSenderRequestSchema = pure(() =>

@@ -13,7 +13,7 @@ export interface TemplateUpsertRequest {
   id?: TemplateId;
   /** Unique per account; messages may name a template by it. */
   name: string;
-  /** Text with `{{variable}}` placeholders. */
+  /** Text with `{variable}` placeholders (`{{` and `}}` for literal braces). */
   body: string;
   type?: 'transactional' | 'marketing';
   /** Ask for a rendered preview with these values. */

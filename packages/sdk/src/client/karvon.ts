@@ -3,9 +3,16 @@ import { readInternal } from '../internal/internal-options';
 import { isBrowser } from '../internal/is-browser';
 import { Transport } from '../internal/transport';
 import type { KarvonOptions } from './client-options';
+import { ApiKeys } from './resources/api-keys';
 import { BalanceResource } from './resources/balance';
+import { Consents } from './resources/consents';
+import { HealthResource } from './resources/health';
 import { Messages } from './resources/messages';
+import { OptOuts } from './resources/opt-outs';
+import { Privacy } from './resources/privacy';
+import { Senders } from './resources/senders';
 import { Templates } from './resources/templates';
+import { WebhookEndpoints } from './resources/webhook-endpoints';
 
 /**
  * The Karvon API client.
@@ -19,6 +26,13 @@ export class Karvon {
   readonly messages: Messages;
   readonly templates: Templates;
   readonly balance: BalanceResource;
+  readonly apiKeys: ApiKeys;
+  readonly senders: Senders;
+  readonly optOuts: OptOuts;
+  readonly consents: Consents;
+  readonly webhookEndpoints: WebhookEndpoints;
+  readonly privacy: Privacy;
+  readonly health: HealthResource;
 
   readonly baseUrl: string;
   readonly apiVersion: string;
@@ -47,5 +61,12 @@ export class Karvon {
     this.messages = new Messages(transport);
     this.templates = new Templates(transport);
     this.balance = new BalanceResource(transport);
+    this.apiKeys = new ApiKeys(transport);
+    this.senders = new Senders(transport);
+    this.optOuts = new OptOuts(transport);
+    this.consents = new Consents(transport);
+    this.webhookEndpoints = new WebhookEndpoints(transport);
+    this.privacy = new Privacy(transport);
+    this.health = new HealthResource(transport);
   }
 }

@@ -1,4 +1,30 @@
-import { balanceSchema, messageSchema, sendMessageResponseSchema, templateSchema } from '@karvon/contract';
+import {
+  apiKeyPageSchema,
+  balanceSchema,
+  consentPageSchema,
+  consentSchema,
+  createdApiKeySchema,
+  createdWebhookEndpointSchema,
+  deletedResourceSchema,
+  healthSchema,
+  messagePageSchema,
+  messageSchema,
+  oauthTokenResponseSchema,
+  optOutDeletedSchema,
+  optOutPageSchema,
+  optOutSchema,
+  privacyErasureSchema,
+  privacyExportSchema,
+  readinessSchema,
+  senderPageSchema,
+  senderSchema,
+  sendMessageResponseSchema,
+  templatePageSchema,
+  templatePreviewSchema,
+  templateSchema,
+  webhookEndpointPageSchema,
+  webhookEndpointSchema,
+} from '@karvon/contract';
 import type { ResponseSchemaName, ResponseValidator } from './response-validator';
 
 interface StandardSchemaLike {
@@ -14,8 +40,29 @@ interface StandardResult {
 const SCHEMAS: Record<ResponseSchemaName, StandardSchemaLike> = {
   sendMessageResponseSchema,
   messageSchema,
+  messagePageSchema,
   templateSchema,
+  templatePageSchema,
+  templatePreviewSchema,
+  deletedResourceSchema,
   balanceSchema,
+  apiKeyPageSchema,
+  createdApiKeySchema,
+  senderSchema,
+  senderPageSchema,
+  optOutSchema,
+  optOutPageSchema,
+  optOutDeletedSchema,
+  consentSchema,
+  consentPageSchema,
+  webhookEndpointSchema,
+  webhookEndpointPageSchema,
+  createdWebhookEndpointSchema,
+  privacyExportSchema,
+  privacyErasureSchema,
+  healthSchema,
+  readinessSchema,
+  oauthTokenResponseSchema,
 };
 
 function pointerOf(path: ReadonlyArray<unknown>): string {

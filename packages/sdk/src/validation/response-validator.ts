@@ -1,7 +1,32 @@
 import type { ResponseIssue } from '../errors/response-validation-error';
 
 /** Names of the contract's response schemas the client can check a 2xx body against. */
-export type ResponseSchemaName = 'sendMessageResponseSchema' | 'messageSchema' | 'templateSchema' | 'balanceSchema';
+export type ResponseSchemaName =
+  | 'sendMessageResponseSchema'
+  | 'messageSchema'
+  | 'messagePageSchema'
+  | 'templateSchema'
+  | 'templatePageSchema'
+  | 'templatePreviewSchema'
+  | 'deletedResourceSchema'
+  | 'balanceSchema'
+  | 'apiKeyPageSchema'
+  | 'createdApiKeySchema'
+  | 'senderSchema'
+  | 'senderPageSchema'
+  | 'optOutSchema'
+  | 'optOutPageSchema'
+  | 'optOutDeletedSchema'
+  | 'consentSchema'
+  | 'consentPageSchema'
+  | 'webhookEndpointSchema'
+  | 'webhookEndpointPageSchema'
+  | 'createdWebhookEndpointSchema'
+  | 'privacyExportSchema'
+  | 'privacyErasureSchema'
+  | 'healthSchema'
+  | 'readinessSchema'
+  | 'oauthTokenResponseSchema';
 
 /**
  * Checks a 2xx body: returns the mismatches (paths and messages, never values) or an empty list.

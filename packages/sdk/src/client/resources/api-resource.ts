@@ -39,7 +39,7 @@ export abstract class APIResource {
     );
   }
 
-  protected list<T>(operation: Operation, query: object | undefined, options?: RequestOptions): PagePromise<T> {
+  protected page<T>(operation: Operation, query: object | undefined, options?: RequestOptions): PagePromise<T> {
     const route = ROUTES[operation];
     return this.transport.requestPage<T>(
       {

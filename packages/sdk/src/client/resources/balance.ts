@@ -6,6 +6,6 @@ import { APIResource } from './api-resource';
 /** `client.balance`: the account's balance and recent ledger entries. */
 export class BalanceResource extends APIResource {
   get(options?: RequestOptions): APIPromise<Balance> {
-    return this.transport.request({ method: 'GET', path: '/balance', schema: 'balanceSchema' }, options);
+    return this.call('balance.get', {}, options);
   }
 }

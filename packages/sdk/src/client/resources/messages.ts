@@ -23,7 +23,7 @@ export class Messages extends APIResource {
    * pages: `for await (const message of karvon.messages.list({ status: 'failed' }))`.
    */
   list(params?: ListMessagesParams, options?: RequestOptions): PagePromise<Message> {
-    return this.list_('messages.list', params, options);
+    return this.page('messages.list', params, options);
   }
 
   /** Cancels a message that is still `scheduled` or `queued` (409 `cannot_cancel` otherwise). */
