@@ -33,8 +33,8 @@ const TASKS = {
     build: true,
     steps: [
       ['lint', ['pnpm', 'exec', 'biome', 'ci', '.']],
-      ['typecheck', ['pnpm', 'exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']],
-      ['test', ['pnpm', 'exec', 'turbo', 'run', 'test', '--output-logs=new-only']],
+      ['typecheck', ['pnpm', 'exec', 'turbo', 'run', 'typecheck', '--continue', '--output-logs=errors-only']],
+      ['test', ['pnpm', 'exec', 'turbo', 'run', 'test', '--continue', '--output-logs=new-only']],
     ],
   },
   install: { build: false, steps: [] },

@@ -10,4 +10,6 @@ export default defineConfig({
   platform: 'node',
   splitting: true,
   treeshake: true,
+  // tsup strips `node:` by default; `sqlite` exists only as `node:sqlite`.
+  removeNodeProtocol: false,
 });

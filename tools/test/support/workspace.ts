@@ -47,14 +47,18 @@ export interface Entrypoint {
   specifier: string;
   /** Built ESM file, absolute. */
   esm: string;
-  /** Built CommonJS file, absolute. */
-  cjs: string;
+  /** Built CommonJS file, absolute; undefined for an ESM-only package (the gateway). */
+  cjs: string | undefined;
   /** Source entry the ESM file is built from, absolute (dist/x/index.js → src/x/index.ts). */
   source: string;
 }
 
 function condition(value: unknown, name: 'import' | 'require'): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
+  // An ESM-only package has one flat branch: { types, default }.
+  if (name === 'import' && !('import' in value) && typeof (value as { default?: unknown }).default === 'string') {
+    return (value as { default: string }).default;
+  }
   const branch = (value as Record<string, unknown>)[name];
   if (typeof branch === 'string') return branch;
   if (typeof branch === 'object' && branch !== null) {
@@ -71,14 +75,14 @@ export function entrypoints(p: WorkspacePackage): Entrypoint[] {
     if (subpath === './package.json') continue;
     const esm = condition(value, 'import');
     const cjs = condition(value, 'require');
-    if (esm === undefined || cjs === undefined) {
-      throw new Error(`${p.pkg.name}: exports["${subpath}"] needs both an import and a require condition`);
+    if (esm === undefined) {
+      throw new Error(`${p.pkg.name}: exports["${subpath}"] has no import (or flat default) condition`);
     }
     result.push({
       subpath,
       specifier: subpath === '.' ? p.pkg.name : `${p.pkg.name}/${subpath.slice(2)}`,
       esm: join(p.dir, esm),
-      cjs: join(p.dir, cjs),
+      cjs: cjs === undefined ? undefined : join(p.dir, cjs),
       source: join(p.dir, esm.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts')),
     });
   }
@@ -88,7 +92,7 @@ export function entrypoints(p: WorkspacePackage): Entrypoint[] {
 /** Fails with a message that says what to run when the build output is missing. */
 export function assertBuilt(p: WorkspacePackage): void {
   const missing = entrypoints(p)
-    .flatMap((e) => [e.esm, e.cjs])
+    .flatMap((e) => (e.cjs === undefined ? [e.esm] : [e.esm, e.cjs]))
     .filter((file) => !existsSync(file));
   if (missing.length > 0) {
     throw new Error(
@@ -129,4 +133,11 @@ export function runtimeExportNames(sourceFile: string): string[] {
   }
   if (/export\s+default\b/.test(source)) names.add('default');
   return [...names].sort();
+}
+
+/** Whether a package's `engines.node` admits Node 20 (the gateway needs ≥ 22.13 for node:sqlite). */
+export function supportsNode20(p: WorkspacePackage): boolean {
+  const range = (p.pkg.engines as { node?: string } | undefined)?.node ?? '';
+  const minimum = /(\d+)(?:\.(\d+))?/.exec(range);
+  return minimum === null || Number(minimum[1]) <= 20;
 }

@@ -1,2 +1,150 @@
 #!/usr/bin/env node
-console.log("karvon-gateway: arrives with issue 4");
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatMoney } from '@karvon/contract';
+import { ROLES, type Role } from '../accounts/scopes';
+import { loadEnv } from '../config/env';
+import { createGateway, openRepository } from '../index';
+import { type PriceTable, parsePriceTable } from '../money/pricing';
+import { createApiKey, DEMO_ACCOUNT_NAME, ensureDemoAccount } from './demo-account';
+
+const USAGE = `Usage: karvon-gateway <command>
+
+Commands:
+  start                      migrate, then serve the API (SQLite under KARVON_DATA_DIR, or DATABASE_URL)
+  migrate                    create or upgrade the database, then exit
+  create-key [--account <id|name>] [--mode live|test] [--role ${ROLES.join('|')}]
+                             print a new API key (shown once; only its hash is stored)
+
+Environment: PORT (8080), HOST (127.0.0.1), DATABASE_URL, KARVON_DATA_DIR (./data), KARVON_LOG_LEVEL (info)`;
+
+function fail(message: string): never {
+  process.stderr.write(`karvon-gateway: ${message}\n`);
+  process.exit(1);
+}
+
+function env() {
+  const loaded = loadEnv();
+  if (!loaded.ok) fail(`invalid environment:\n  ${loaded.errors.join('\n  ')}`);
+  // A relative KARVON_DATA_DIR is read from where the user ran the command:
+  // `npm start` at the repo root runs this in packages/gateway through pnpm,
+  // which records the original directory in INIT_CWD.
+  return { ...loaded.env, KARVON_DATA_DIR: resolve(process.env.INIT_CWD ?? process.cwd(), loaded.env.KARVON_DATA_DIR) };
+}
+
+async function start(): Promise<void> {
+  const e = env();
+  let priceTable: PriceTable | undefined;
+  if (e.KARVON_PRICE_TABLE) {
+    try {
+      priceTable = parsePriceTable(JSON.parse(e.KARVON_PRICE_TABLE));
+    } catch (error) {
+      fail(`KARVON_PRICE_TABLE: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  const gateway = await createGateway({
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.KARVON_DATA_DIR,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.KARVON_LOG_LEVEL,
+    bodyLimit: e.KARVON_BODY_LIMIT_BYTES,
+    defaultCountry: e.KARVON_DEFAULT_COUNTRY,
+    idempotencyTtlMs: e.KARVON_IDEMPOTENCY_TTL_HOURS * 3_600_000,
+    rateLimit: { perSecond: e.KARVON_RATE_LIMIT_PER_SECOND, burst: e.KARVON_RATE_LIMIT_BURST },
+    ...(priceTable ? { priceTable } : {}),
+  }).catch((error: Error & { code?: string }) => {
+    if (error.code === 'EADDRINUSE') fail(`PORT ${e.PORT} on ${e.HOST} is in use; set PORT to another value`);
+    fail(error.message);
+  });
+
+  const lines = [`Karvon gateway listening on ${gateway.url} (${gateway.repository.dialect})`];
+  if (!e.DATABASE_URL) {
+    // Local development: a demo account with money, an approved sender and fresh keys.
+    const demo = await ensureDemoAccount(gateway.repository);
+    lines.push(
+      '',
+      `Demo account ${demo.account.id} (${demo.created ? 'created' : 'existing'}), balance ${formatMoney({ amount: (await gateway.repository.accounts.get(demo.account.id))?.balance ?? 0, currency: demo.account.currency })}, sender "${demo.account.defaultSender}"`,
+      `  live key: ${demo.live.key}`,
+      `  test key: ${demo.test.key}   (never reaches a carrier)`,
+      '  Keys are shown once; a restart prints a new pair.',
+    );
+  }
+  lines.push(
+    '',
+    `  API:     ${gateway.url}`,
+    `  Health:  ${gateway.url}/health`,
+    `  OpenAPI: ${gateway.url}/openapi.json`,
+    '',
+    `  curl -H "Authorization: Bearer <key>" ${gateway.url}/balance`,
+    '',
+    'Press Ctrl-C to stop.',
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: closing…\n`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    gateway.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function migrate(): Promise<void> {
+  const e = env();
+  const repository = await openRepository({ databaseUrl: e.DATABASE_URL, dataDir: e.KARVON_DATA_DIR });
+  await repository.close();
+  process.stdout.write(`Database migrated (${repository.dialect}).\n`);
+}
+
+async function createKey(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { account: { type: 'string' }, mode: { type: 'string' }, role: { type: 'string' } },
+  });
+  const mode = values.mode ?? 'live';
+  if (mode !== 'live' && mode !== 'test') fail('--mode must be live or test');
+  const role = values.role ?? 'admin';
+  if (!(ROLES as readonly string[]).includes(role)) fail(`--role must be one of ${ROLES.join(', ')}`);
+  const e = env();
+  const repository = await openRepository({ databaseUrl: e.DATABASE_URL, dataDir: e.KARVON_DATA_DIR });
+  try {
+    const ref = values.account ?? DEMO_ACCOUNT_NAME;
+    const account = (await repository.accounts.get(ref)) ?? (await repository.accounts.findByName(ref));
+    if (!account) fail(`no account "${ref}"; run \`karvon-gateway start\` once to create the demo account`);
+    const key = await createApiKey(repository, { accountId: account.id, mode, role: role as Role, name: 'cli' });
+    process.stdout.write(`${key.key}\n`);
+    process.stderr.write(`Created ${key.id} (${mode}, ${role}) for ${account.id}. Shown once.\n`);
+  } finally {
+    await repository.close();
+  }
+}
+
+const [command, ...rest] = process.argv.slice(2);
+switch (command) {
+  case 'start':
+    await start();
+    break;
+  case 'migrate':
+    await migrate();
+    break;
+  case 'create-key':
+    await createKey(rest);
+    break;
+  case undefined:
+  case '-h':
+  case '--help':
+    process.stdout.write(`${USAGE}\n`);
+    break;
+  default:
+    process.stderr.write(`${USAGE}\n`);
+    fail(`unknown command "${command}"`);
+}

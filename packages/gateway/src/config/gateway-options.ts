@@ -1,0 +1,30 @@
+import type { LogLevel } from '../logging/logger';
+import type { PriceTable } from '../money/pricing';
+import type { Repository } from '../storage/repository';
+
+/** Options of createGateway. Every field has a default fit for local development. */
+export interface GatewayOptions {
+  /** Use this repository (tests); otherwise one is opened from databaseUrl or dataDir. */
+  repository?: Repository;
+  /** PostgreSQL when set; SQLite under dataDir otherwise. */
+  databaseUrl?: string | undefined;
+  /** For SQLite: the directory of karvon.db. Default ./data. */
+  dataDir?: string;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 8080; 0 picks a free port. */
+  port?: number;
+  logLevel?: LogLevel;
+  /** Default 1 MiB. */
+  bodyLimit?: number;
+  priceTable?: PriceTable;
+  defaultCountry?: string;
+  /** Default 7 days. */
+  idempotencyTtlMs?: number;
+  /** Per-key token bucket defaults; false disables rate limiting. */
+  rateLimit?: { perSecond: number; burst: number } | false;
+  trustProxy?: boolean | string;
+  /** Webhook URLs may be http and private/loopback (local development). Default false. */
+  allowPrivateWebhookUrls?: boolean;
+  now?: () => number;
+}

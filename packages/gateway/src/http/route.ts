@@ -1,0 +1,49 @@
+import { type ErrorCode, zodIssuesToFieldErrors } from '@karvon/contract';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type * as z from 'zod/mini';
+import { findRouteRule, type RouteMethod, toFastifyPath } from '../accounts/scopes';
+import { HttpProblem } from './http-problem';
+
+type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+/**
+ * Registers a route with its scope rule from accounts/scopes ROUTE_SCOPES.
+ * A route missing from that table fails at start, so the table (and the
+ * scope × route matrix test that iterates it) cannot drift from the routes.
+ */
+export function addRoute(app: FastifyInstance, method: RouteMethod, path: string, handler: Handler): void {
+  const rule = findRouteRule(method, path);
+  if (!rule) throw new Error(`Route ${method} ${path} is not in ROUTE_SCOPES`);
+  app.route({ method, url: toFastifyPath(path), config: { rule }, handler });
+}
+
+/** Parses a request body with a contract schema, or throws 422 with a pointer per field. */
+export function parseBody<T>(schema: z.ZodMiniType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  throw validationProblem(result.error.issues, body);
+}
+
+export function validationProblem(issues: readonly z.core.$ZodIssue[], input: unknown): HttpProblem {
+  const errors = zodIssuesToFieldErrors(issues, { input });
+  // A request-level code when the failure is of one well-known kind.
+  const promoted: ErrorCode | undefined = errors.some((e) => e.code === 'batch_too_large')
+    ? 'batch_too_large'
+    : undefined;
+  return new HttpProblem(promoted ?? 'validation_failed', {
+    detail: errors.length === 1 ? (errors[0]?.detail ?? 'Invalid field') : `${errors.length} fields are invalid.`,
+    errors,
+  });
+}
+
+/** `?limit=` as an integer in 1..max (default 20), or 422. */
+export function parseLimit(value: unknown, max = 100): number {
+  if (value === undefined || value === '') return 20;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw new HttpProblem('validation_failed', {
+      errors: [{ pointer: '/limit', code: 'invalid_field', detail: `Must be an integer from 1 to ${max}` }],
+    });
+  }
+  return n;
+}

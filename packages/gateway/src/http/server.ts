@@ -1,0 +1,125 @@
+import { createId } from '@karvon/contract';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
+import type { Logger } from 'pino';
+import { matchRoute, type RouteScopeRule } from '../accounts/scopes';
+import type { GatewayContext } from './gateway-context';
+import { apiVersionHook } from './plugins/api-version';
+import { type AuthContext, authenticateHook } from './plugins/authenticate';
+import { idempotencyOnSend, idempotencyPreHandler } from './plugins/idempotency';
+import { errorHandler, sendProblem } from './plugins/problem';
+import { rateLimitHook } from './plugins/rate-limit';
+import { accountResourceRoutes } from './routes/account-resources';
+import { balanceRoutes } from './routes/balance';
+import { messageRoutes } from './routes/messages';
+import { oauthRoutes } from './routes/oauth';
+import { privacyRoutes } from './routes/privacy';
+import { systemRoutes } from './routes/system';
+import { templateRoutes } from './routes/templates';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    apiVersion: string;
+    auth: AuthContext | undefined;
+    idempotency: { accountId: string; key: string } | undefined;
+  }
+  interface FastifyContextConfig {
+    rule?: RouteScopeRule;
+  }
+}
+
+export interface ServerOptions {
+  logger: Logger;
+  bodyLimit: number;
+  /** Trust X-Forwarded-For (behind a proxy); the IP allowlist reads the client address. */
+  trustProxy?: boolean | string;
+  /** Let webhook endpoints use http and private/loopback addresses (local development with the simulator). */
+  allowPrivateWebhookUrls?: boolean;
+  /** Extra routes (other modules wire theirs here). */
+  routes?: ReadonlyArray<(app: FastifyInstance, ctx: GatewayContext) => void>;
+}
+
+// Browsers call the API with a token provider: allow the headers the SDK sends
+// and expose the ones it reads.
+const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Karvon-Version, Karvon-SDK';
+const CORS_EXPOSE_HEADERS =
+  'Karvon-Request-Id, Karvon-Version, Retry-After, RateLimit, RateLimit-Policy, Idempotent-Replayed';
+const METHODS = ['GET', 'POST', 'DELETE'] as const;
+
+function cors(request: FastifyRequest, reply: FastifyReply): void {
+  const origin = request.headers.origin;
+  if (origin === undefined) return;
+  reply.header('Access-Control-Allow-Origin', origin);
+  reply.header('Vary', 'Origin');
+  reply.header('Access-Control-Expose-Headers', CORS_EXPOSE_HEADERS);
+}
+
+/** The Fastify instance with every hook and route; not listening yet. */
+export function buildServer(ctx: GatewayContext, options: ServerOptions): FastifyInstance {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    // Per-request lines are off: at thousands of requests a second they cost more than the work.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: options.bodyLimit,
+    genReqId: () => createId('request'),
+    requestIdHeader: false,
+    trustProxy: options.trustProxy ?? false,
+    return503OnClosing: true,
+    // Strict JSON only: a proto-poisoning payload is a 400, not a silent strip.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  // JSON only: Fastify's built-in text/plain parser would let a string body reach validation.
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('apiVersion', '');
+  app.decorateRequest('auth', undefined);
+  app.decorateRequest('idempotency', undefined);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('Karvon-Request-Id', request.id);
+    cors(request, reply);
+  });
+  app.addHook('onRequest', apiVersionHook);
+  app.addHook('onRequest', authenticateHook(ctx));
+  app.addHook('onRequest', rateLimitHook(ctx));
+  app.addHook('preHandler', idempotencyPreHandler(ctx));
+  app.addHook('onSend', idempotencyOnSend(ctx));
+  app.setErrorHandler(errorHandler);
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (request.method === 'OPTIONS') {
+      // CORS preflight for any known path.
+      const allowed = METHODS.filter((m) => matchRoute(m, path));
+      if (allowed.length > 0) {
+        reply.header('Access-Control-Allow-Methods', allowed.join(', '));
+        reply.header('Access-Control-Allow-Headers', CORS_ALLOW_HEADERS);
+        reply.header('Access-Control-Max-Age', '600');
+        return reply.code(204).send();
+      }
+    }
+    const allowed = METHODS.filter((m) => matchRoute(m, path));
+    if (allowed.length > 0) {
+      return sendProblem(request, reply, 'method_not_allowed', {
+        detail: `${path} accepts ${allowed.join(', ')}.`,
+        headers: { Allow: allowed.join(', ') },
+      });
+    }
+    return sendProblem(request, reply, 'not_found', { detail: 'No such endpoint.' });
+  });
+
+  systemRoutes(app, ctx);
+  messageRoutes(app, ctx);
+  templateRoutes(app, ctx);
+  balanceRoutes(app, ctx);
+  accountResourceRoutes(app, ctx, { allowPrivateWebhookUrls: options.allowPrivateWebhookUrls ?? false });
+  privacyRoutes(app, ctx);
+  oauthRoutes(app, ctx);
+  for (const register of options.routes ?? []) register(app, ctx);
+  return app;
+}

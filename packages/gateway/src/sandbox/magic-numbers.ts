@@ -1,0 +1,106 @@
+/**
+ * The sandbox: messages sent with a test key (`kv_test_…`) never reach a
+ * carrier. The gateway plays the carrier instead, and the recipient number
+ * decides what happens, so integrators can exercise their webhook handling
+ * for every outcome of the message state machine.
+ *
+ * Two families of documented numbers, both valid mobile numbers for
+ * libphonenumber (so they pass validation like real ones):
+ * - Uzbekistan: +998 90 000 00 0X.
+ * - North America: +1 202 555 01XX. The 555-0100…555-0199 lines are reserved
+ *   for fictional use in every area code (NANPA), so no real person is ever
+ *   texted by mistake. (+1 555 … is not a valid area code and fails
+ *   validation, so it cannot be used.)
+ *
+ * Every other number reached with a test key is delivered at once.
+ * docs/guides/sandbox.md lists the table; the carrier simulator shares it.
+ */
+
+export type SandboxOutcome = 'delivered' | 'failed' | 'bounced' | 'expired' | 'delayed' | 'unknown';
+
+export interface SandboxBehaviour {
+  readonly outcome: SandboxOutcome;
+  /**
+   * The status the message ends in. `delayed` ends `delivered`; `unknown`
+   * stays `unknown` (the fake carrier never sends a receipt).
+   */
+  readonly finalStatus: 'delivered' | 'failed' | 'bounced' | 'expired' | 'unknown';
+  /** Milliseconds between `sent` and the final status (the receipt delay). */
+  readonly delayMs: number;
+  /** Carrier error code and reason shown in the status history, for failures. */
+  readonly error?: { readonly code: string; readonly reason: string };
+  readonly description: string;
+}
+
+const behaviours: Readonly<Record<SandboxOutcome, SandboxBehaviour>> = {
+  delivered: { outcome: 'delivered', finalStatus: 'delivered', delayMs: 0, description: 'Delivered at once.' },
+  failed: {
+    outcome: 'failed',
+    finalStatus: 'failed',
+    delayMs: 0,
+    error: { code: 'carrier_rejected', reason: 'The carrier refused the message (sandbox).' },
+    description: 'Sent, then failed with a carrier error.',
+  },
+  bounced: {
+    outcome: 'bounced',
+    finalStatus: 'bounced',
+    delayMs: 0,
+    error: { code: 'unknown_subscriber', reason: 'The number is not allocated to a subscriber (sandbox).' },
+    description: 'Sent, then bounced: the number does not exist. Remove it from your list.',
+  },
+  expired: {
+    outcome: 'expired',
+    finalStatus: 'expired',
+    delayMs: 5_000,
+    error: {
+      code: 'validity_expired',
+      reason: 'The handset was unreachable until the validity period ended (sandbox).',
+    },
+    description: 'Sent, then expired after 5 seconds without reaching the handset.',
+  },
+  delayed: {
+    outcome: 'delayed',
+    finalStatus: 'delivered',
+    delayMs: 30_000,
+    description: 'Sent, then delivered 30 seconds later (a slow receipt).',
+  },
+  unknown: {
+    outcome: 'unknown',
+    finalStatus: 'unknown',
+    delayMs: 0,
+    description: 'Sent; no delivery receipt ever arrives, so the status stays `unknown`.',
+  },
+};
+
+export interface MagicNumber {
+  /** E.164. */
+  readonly number: string;
+  readonly behaviour: SandboxBehaviour;
+}
+
+const ORDER: readonly SandboxOutcome[] = ['delivered', 'failed', 'bounced', 'expired', 'delayed', 'unknown'];
+
+/**
+ * The documented numbers, in order: for each outcome, one Uzbek and one North
+ * American number (…01 delivered, …02 failed, …03 bounced, …04 expired,
+ * …05 delayed, …06 unknown).
+ */
+export const SANDBOX_MAGIC_NUMBERS: readonly MagicNumber[] = ORDER.flatMap((outcome, i) => [
+  { number: `+99890000000${i + 1}`, behaviour: behaviours[outcome] },
+  { number: `+1202555010${i + 1}`, behaviour: behaviours[outcome] },
+]);
+
+/** What happens to any other number sent to with a test key. */
+export const SANDBOX_DEFAULT_BEHAVIOUR: SandboxBehaviour = behaviours.delivered;
+
+const byNumber = new Map(SANDBOX_MAGIC_NUMBERS.map((m) => [m.number, m.behaviour]));
+
+/** The sandbox behaviour for a recipient (E.164). */
+export function sandboxOutcome(e164: string): SandboxBehaviour {
+  return byNumber.get(e164) ?? SANDBOX_DEFAULT_BEHAVIOUR;
+}
+
+/** True for a documented magic number. */
+export function isMagicNumber(e164: string): boolean {
+  return byNumber.has(e164);
+}

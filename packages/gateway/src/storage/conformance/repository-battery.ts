@@ -1,0 +1,282 @@
+import { createId } from '@karvon/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NewMessage, Repository } from '../repository';
+
+export interface RepositoryBatteryOptions {
+  /** A fresh, migrated, empty repository. */
+  open(): Promise<Repository>;
+  /** Dialect-specific durability check (PRAGMA / SHOW). */
+  assertDurability(repository: Repository): Promise<void>;
+}
+
+let clock = Date.UTC(2026, 10, 1);
+const tick = () => ++clock;
+
+export function newMessage(overrides: Partial<NewMessage> = {}): NewMessage {
+  const createdAt = tick();
+  return {
+    id: createId('message', { now: createdAt }),
+    to: '+998901234567',
+    from: 'Karvon',
+    body: 'Hello',
+    type: 'transactional',
+    encoding: 'GSM-7',
+    segments: 1,
+    price: 100,
+    currency: 'UZS',
+    status: 'queued',
+    priority: 0,
+    notBefore: null,
+    scheduledAt: null,
+    expiresAt: null,
+    operator: null,
+    operatorSource: null,
+    mode: 'live',
+    country: 'UZ',
+    templateId: null,
+    templateVersion: null,
+    clientReference: null,
+    metadata: null,
+    callbackUrl: null,
+    createdAt,
+    ledgerEntryId: createId('ledgerEntry'),
+    ...overrides,
+  };
+}
+
+async function newAccount(repo: Repository, balance: number) {
+  return repo.accounts.create({
+    id: createId('account'),
+    name: `acct-${tick()}`,
+    currency: 'UZS',
+    balance,
+    createdAt: tick(),
+  });
+}
+
+/** The one battery every Repository implementation must pass. */
+export function repositoryBattery(name: string, options: RepositoryBatteryOptions): void {
+  describe(`Repository conformance: ${name}`, () => {
+    let repo: Repository;
+    beforeAll(async () => {
+      repo = await options.open();
+    });
+    afterAll(async () => {
+      await repo?.close();
+    });
+
+    it('commits durably (synchronous settings asserted)', async () => {
+      await options.assertDurability(repo);
+    });
+
+    it('accepts a batch atomically: debit, messages, first history row, one ledger row per message', async () => {
+      const acct = await newAccount(repo, 1_000);
+      const batch = [newMessage({ price: 300, segments: 3 }), newMessage({ price: 200, segments: 2 })];
+      const result = await repo.messages.accept(acct.id, batch);
+      expect(result).toEqual({ ok: true, balance: 500, total: 500 });
+      const stored = await repo.messages.get(acct.id, batch[0]!.id);
+      expect(stored?.history.map((h) => h.status)).toEqual(['queued']);
+      expect(stored?.price).toBe(300);
+      const ledger = await repo.ledger.list(acct.id, { limit: 10 });
+      expect(ledger.data.map((l) => [l.amount, l.parts]).sort()).toEqual([
+        [-200, 2],
+        [-300, 3],
+      ]);
+      expect((await repo.accounts.get(acct.id))?.balance).toBe(500);
+    });
+
+    it('writes nothing when the balance does not cover the whole batch', async () => {
+      const acct = await newAccount(repo, 250);
+      const batch = [newMessage({ price: 200 }), newMessage({ price: 100 })];
+      const result = await repo.messages.accept(acct.id, batch);
+      expect(result).toMatchObject({ ok: false, reason: 'insufficient_balance', balance: 250, total: 300 });
+      expect(await repo.messages.get(acct.id, batch[0]!.id)).toBeUndefined();
+      expect((await repo.ledger.list(acct.id, { limit: 10 })).data).toEqual([]);
+      expect((await repo.accounts.get(acct.id))?.balance).toBe(250);
+    });
+
+    it('never overdraws under 50 concurrent debits', async () => {
+      const acct = await newAccount(repo, 1_000);
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => repo.messages.accept(acct.id, [newMessage({ price: 30 })])),
+      );
+      const accepted = results.filter((r) => r.ok).length;
+      expect(accepted).toBe(33);
+      expect((await repo.accounts.get(acct.id))?.balance).toBe(1_000 - 33 * 30);
+      expect((await repo.messages.list(acct.id, {}, { limit: 100 })).data).toHaveLength(33);
+    });
+
+    it('pages messages newest first with a stable cursor', async () => {
+      const acct = await newAccount(repo, 10_000);
+      const batch = Array.from({ length: 7 }, () => newMessage({ price: 1 }));
+      await repo.messages.accept(acct.id, batch);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await repo.messages.list(acct.id, {}, { cursor, limit: 3 });
+        seen.push(...page.data.map((m) => m.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(batch.map((m) => m.id).reverse());
+      const filtered = await repo.messages.list(acct.id, { status: 'delivered' }, { limit: 10 });
+      expect(filtered.data).toEqual([]);
+    });
+
+    it("does not find another account's resources", async () => {
+      const a = await newAccount(repo, 1_000);
+      const b = await newAccount(repo, 1_000);
+      const m = newMessage();
+      await repo.messages.accept(a.id, [m]);
+      expect(await repo.messages.get(b.id, m.id)).toBeUndefined();
+      expect(await repo.messages.cancel(b.id, m.id, { now: tick(), ledgerEntryId: createId('ledgerEntry') })).toEqual({
+        ok: false,
+        reason: 'not_found',
+      });
+      const t = await repo.templates.upsert(a.id, {
+        newId: createId('template'),
+        name: 'otp',
+        body: 'Code {code}',
+        type: null,
+        variables: ['code'],
+        now: tick(),
+      });
+      if (!t.ok) throw new Error('upsert failed');
+      expect(await repo.templates.get(b.id, t.template.id)).toBeUndefined();
+      expect(await repo.templates.delete(b.id, t.template.id, tick())).toBe(false);
+    });
+
+    it('cancels a queued message once and refunds its price', async () => {
+      const acct = await newAccount(repo, 1_000);
+      const m = newMessage({ price: 400, segments: 4 });
+      await repo.messages.accept(acct.id, [m]);
+      const canceled = await repo.messages.cancel(acct.id, m.id, {
+        now: tick(),
+        ledgerEntryId: createId('ledgerEntry'),
+      });
+      expect(canceled).toMatchObject({ ok: true, refunded: 400 });
+      if (canceled.ok) expect(canceled.message.history.map((h) => h.status)).toEqual(['queued', 'canceled']);
+      expect((await repo.accounts.get(acct.id))?.balance).toBe(1_000);
+      const again = await repo.messages.cancel(acct.id, m.id, { now: tick(), ledgerEntryId: createId('ledgerEntry') });
+      expect(again).toEqual({ ok: false, reason: 'not_cancelable', status: 'canceled' });
+    });
+
+    it('versions templates by id or name and bumps only on a body change', async () => {
+      const acct = await newAccount(repo, 0);
+      const base = { type: null, variables: ['x'], now: tick() };
+      const v1 = await repo.templates.upsert(acct.id, {
+        ...base,
+        newId: createId('template'),
+        name: 'hello',
+        body: 'Hi {x}',
+      });
+      const v2 = await repo.templates.upsert(acct.id, {
+        ...base,
+        newId: createId('template'),
+        name: 'hello',
+        body: 'Hey {x}',
+      });
+      if (!v1.ok || !v2.ok) throw new Error('upsert failed');
+      expect(v2.template.id).toBe(v1.template.id);
+      expect([v1.template.version, v2.template.version]).toEqual([1, 2]);
+      const same = await repo.templates.upsert(acct.id, {
+        ...base,
+        id: v1.template.id,
+        newId: createId('template'),
+        name: 'hello',
+        body: 'Hey {x}',
+      });
+      expect(same.ok && same.template.version).toBe(2);
+      expect((await repo.templates.get(acct.id, 'hello'))?.body).toBe('Hey {x}');
+      expect(await repo.templates.delete(acct.id, v1.template.id, tick())).toBe(true);
+      expect(await repo.templates.get(acct.id, v1.template.id)).toBeUndefined();
+      const missing = await repo.templates.upsert(acct.id, {
+        ...base,
+        id: v1.template.id,
+        newId: 'x',
+        name: 'n',
+        body: 'b',
+      });
+      expect(missing).toEqual({ ok: false, reason: 'not_found' });
+    });
+
+    it('lets exactly one of 50 concurrent requests start an idempotency key', async () => {
+      const acct = await newAccount(repo, 0);
+      const now = tick();
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () =>
+          repo.idempotency.begin({
+            accountId: acct.id,
+            key: 'k1',
+            fingerprint: 'f',
+            createdAt: now,
+            expiresAt: now + 60_000,
+          }),
+        ),
+      );
+      expect(results.filter((r) => r.outcome === 'started')).toHaveLength(1);
+      await repo.idempotency.complete(acct.id, 'k1', { status: 200, headers: { a: 'b' }, body: '{}' });
+      expect(await repo.idempotency.find(acct.id, 'k1')).toMatchObject({ state: 'completed', responseStatus: 200 });
+      await repo.idempotency.release(acct.id, 'k1');
+      expect(await repo.idempotency.find(acct.id, 'k1')).toBeUndefined();
+    });
+
+    it('finds active API keys by hash only', async () => {
+      const acct = await newAccount(repo, 0);
+      const key = {
+        id: createId('apiKey'),
+        accountId: acct.id,
+        name: null,
+        prefix: 'kv_test_ab',
+        hash: `h-${tick()}`,
+        mode: 'test' as const,
+        scopes: ['admin'],
+        ipAllowlist: ['10.0.0.0/8'],
+        createdAt: tick(),
+        expiresAt: null,
+      };
+      await repo.apiKeys.insert(key);
+      expect(await repo.apiKeys.findByHash(key.hash, tick())).toMatchObject({ id: key.id, scopes: ['admin'] });
+      expect(await repo.apiKeys.revoke(acct.id, key.id, tick())).toBe(true);
+      expect(await repo.apiKeys.findByHash(key.hash, tick())).toBeUndefined();
+    });
+
+    it('takes rate-limit tokens until the bucket is empty', async () => {
+      const bucket = `b-${tick()}`;
+      const now = tick();
+      const rule = { capacity: 3, refillPerSecond: 1 };
+      const taken = [];
+      for (let i = 0; i < 4; i++) taken.push(await repo.rateLimits.take(bucket, rule, now));
+      expect(taken.map((t) => t.allowed)).toEqual([true, true, true, false]);
+      expect(taken[3]?.retryAfterMs).toBeGreaterThan(0);
+      expect((await repo.rateLimits.take(bucket, rule, now + 1_000)).allowed).toBe(true);
+    });
+
+    it('exports and erases by phone number, keeping opt-outs', async () => {
+      const acct = await newAccount(repo, 1_000);
+      const phone = '+998935554433';
+      await repo.messages.accept(acct.id, [newMessage({ to: phone })]);
+      await repo.optOuts.add({
+        accountId: acct.id,
+        phoneNumber: phone,
+        keyword: 'STOP',
+        scope: 'all',
+        source: 'inbound',
+        createdAt: tick(),
+      });
+      await repo.consents.add({
+        accountId: acct.id,
+        phoneNumber: phone,
+        source: 'web',
+        proof: null,
+        consentedAt: tick(),
+        createdAt: tick(),
+      });
+      const exported = await repo.privacy.export(acct.id, phone);
+      expect([exported.messages.length, exported.optOuts.length, exported.consents.length]).toEqual([1, 1, 1]);
+      const erased = await repo.privacy.erase(acct.id, phone, tick());
+      expect(erased).toEqual({ messagesRedacted: 1, consentsDeleted: 1, optOutsKept: 1 });
+      expect((await repo.privacy.export(acct.id, phone)).messages).toEqual([]);
+      expect((await repo.optOuts.get(acct.id, phone))?.scope).toBe('all');
+    });
+  });
+}

@@ -1,0 +1,19 @@
+import { SCHEMA_V1, SCHEMA_V2_ACCESS_TOKENS } from '../internal/schema-v1';
+
+/** Ordered; append only. */
+export const POSTGRES_MIGRATIONS: readonly { id: string; statements: readonly string[] }[] = [
+  {
+    id: '0001_initial',
+    statements: [
+      ...SCHEMA_V1,
+      // Token buckets shared by every gateway process on this database.
+      `CREATE TABLE rate_limit_buckets (
+        bucket TEXT PRIMARY KEY,
+        tokens DOUBLE PRECISION NOT NULL,
+        updated_at BIGINT NOT NULL,
+        allowed BOOLEAN NOT NULL
+      )`,
+    ],
+  },
+  { id: '0002_access_tokens', statements: SCHEMA_V2_ACCESS_TOKENS },
+];

@@ -1,0 +1,127 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { createSqlRepository } from '../internal/sql-repository';
+import type { SqlDriver, SqlSession, SqlValue } from '../internal/sql-session';
+import type { Repository, TokenBucketResult } from '../repository';
+import { GroupCommit } from './group-commit';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+
+export interface SqliteRepositoryOptions {
+  /** The database file; its directory is created. */
+  file: string;
+  busyTimeoutMs?: number;
+}
+
+export interface SqliteRepository extends Repository {
+  /** The underlying handle, for tests that assert the PRAGMAs. */
+  readonly database: DatabaseSync;
+}
+
+const MAX_PARAMS = 32_766; // SQLITE_MAX_VARIABLE_NUMBER since 3.32
+
+/** Opens (creating if needed) a SQLite database, applies the PRAGMAs and runs pending migrations. */
+export function openSqliteRepository(options: SqliteRepositoryOptions): SqliteRepository {
+  mkdirSync(dirname(options.file), { recursive: true });
+  const db = new DatabaseSync(options.file);
+  // Durability first: WAL with synchronous=FULL fsyncs the WAL on every
+  // COMMIT, so an accepted message survives power loss; group commit pays for it.
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = FULL');
+  db.exec(`PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+  db.exec('PRAGMA foreign_keys = ON');
+  migrateSqlite(db);
+
+  const statements = new Map<string, StatementSync>();
+  const prepare = (sql: string): StatementSync => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      // The shared SQL uses PostgreSQL's $1; SQLite reads ?1 the same way.
+      statement = db.prepare(sql.replace(/\$(\d+)/g, '?$1'));
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const args = (params: readonly SqlValue[] | undefined) => (params ?? []) as SQLInputValue[];
+
+  const session: SqlSession = {
+    all: async <T>(sql: string, params?: readonly SqlValue[]) => prepare(sql).all(...args(params)) as T[],
+    get: async <T>(sql: string, params?: readonly SqlValue[]) => prepare(sql).get(...args(params)) as T | undefined,
+    run: async (sql, params) => Number(prepare(sql).run(...args(params)).changes),
+    insertMany: async (table, columns, rows) => {
+      const first = rows[0];
+      if (!first) return;
+      const perRow = columns.length;
+      const chunk = Math.max(1, Math.min(200, Math.floor(MAX_PARAMS / perRow)));
+      for (let i = 0; i < rows.length; i += chunk) {
+        const slice = rows.slice(i, i + chunk);
+        const values = slice
+          .map((_, r) => `(${columns.map((__, c) => `?${r * perRow + c + 1}`).join(', ')})`)
+          .join(', ');
+        const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`;
+        let statement = statements.get(sql);
+        if (!statement) {
+          statement = db.prepare(sql);
+          statements.set(sql, statement);
+        }
+        statement.run(...(slice.flat() as SQLInputValue[]));
+      }
+    },
+  };
+
+  const group = new GroupCommit(db, session);
+  // One process owns a SQLite file, so the token buckets live in its memory
+  // (decision 0006); PostgreSQL keeps them in a table shared by processes.
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  let closed = false;
+
+  const driver: SqlDriver = {
+    dialect: 'sqlite',
+    read: (work) => work(session),
+    write: (work) => group.run(work),
+    takeToken: async (bucket, rule, now): Promise<TokenBucketResult> => {
+      const state = buckets.get(bucket) ?? { tokens: rule.capacity, at: now };
+      const refilled = Math.min(
+        rule.capacity,
+        state.tokens + (Math.max(0, now - state.at) * rule.refillPerSecond) / 1000,
+      );
+      const allowed = refilled >= 1;
+      const tokens = allowed ? refilled - 1 : refilled;
+      buckets.set(bucket, { tokens, at: Math.max(now, state.at) });
+      return {
+        allowed,
+        remaining: Math.floor(tokens),
+        retryAfterMs: allowed ? 0 : Math.ceil(((1 - tokens) * 1000) / rule.refillPerSecond),
+      };
+    },
+    ping: async () => {
+      db.prepare('SELECT 1').get();
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await group.drain();
+      db.close();
+    },
+  };
+  return Object.assign(createSqlRepository(driver), { database: db });
+}
+
+function migrateSqlite(db: DatabaseSync): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)');
+  const applied = new Set(
+    (db.prepare('SELECT id FROM schema_migrations').all() as { id: string }[]).map((row) => row.id),
+  );
+  for (const migration of SQLITE_MIGRATIONS) {
+    if (applied.has(migration.id)) continue;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const statement of migration.statements) db.exec(statement);
+      db.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)').run(migration.id, Date.now());
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}

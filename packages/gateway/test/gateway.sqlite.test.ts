@@ -1,0 +1,3 @@
+import { gatewaySuite } from './support/gateway-suite';
+
+gatewaySuite('sqlite');
