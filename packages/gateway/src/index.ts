@@ -3,6 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { GatewayOptions } from './config/gateway-options';
 import type { GatewayContext } from './http/gateway-context';
 import { buildServer } from './http/server';
+import { startIntervalJob } from './jobs/interval-job';
+import { DEFAULT_RETENTION, runRetention } from './jobs/retention';
+import { runSandboxOutcomes } from './jobs/sandbox-outcomes';
 import { createLogger } from './logging/logger';
 import { DEMO_PRICE_TABLE } from './money/pricing';
 import { openPostgresRepository } from './storage/postgres/postgres-repository';
@@ -43,13 +46,21 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     now: options.now ?? Date.now,
   };
   const app = buildServer(ctx, {
-    logger: createLogger(options.logLevel ?? 'info'),
+    logger: createLogger(options.logLevel ?? 'info', options.logDestination),
     bodyLimit: options.bodyLimit ?? 1_048_576,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     allowPrivateWebhookUrls: options.allowPrivateWebhookUrls ?? false,
   });
   try {
-    await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
+    // Fastify logs its own JSON "Server listening" line; the CLI prints a
+    // banner with the URL instead, so the line is held back.
+    const level = app.log.level;
+    app.log.level = level === 'silent' ? level : 'warn';
+    try {
+      await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
+    } finally {
+      app.log.level = level;
+    }
   } catch (error) {
     if (ownsRepository) await repository.close();
     throw error;
@@ -58,6 +69,23 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
   const host = options.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // Background jobs: each reads its work from the database, so any number of
+  // processes sharing one PostgreSQL may run them side by side.
+  const onError = (job: string) => (error: unknown) => app.log.error({ err: error, job }, 'background job failed');
+  const jobs = [
+    {
+      intervalMs: options.sandboxIntervalMs ?? 1_000,
+      run: () => runSandboxOutcomes({ repository, now: ctx.now(), log: app.log }),
+      name: 'sandbox',
+    },
+    {
+      intervalMs: options.retentionIntervalMs ?? 3_600_000,
+      run: () => runRetention({ repository, now: ctx.now(), settings: options.retention ?? DEFAULT_RETENTION }),
+      name: 'retention',
+    },
+  ]
+    .filter((job) => job.intervalMs > 0)
+    .map((job) => startIntervalJob({ intervalMs: job.intervalMs, run: job.run, onError: onError(job.name) }));
   let closing: Promise<void> | undefined;
   return {
     app,
@@ -65,6 +93,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     url,
     close: () => {
       closing ??= (async () => {
+        await Promise.all(jobs.map((job) => job.stop()));
         await app.close();
         if (ownsRepository) await repository.close();
       })();

@@ -215,6 +215,12 @@ export const ERROR_CODES = {
     title: 'Sender not registered',
     description: 'The sender ID is not registered for this account or for the destination country.',
   },
+  destination_not_supported: {
+    status: 422,
+    title: 'Destination not supported',
+    description:
+      'The gateway has no price, and so no route, for the recipient’s country, operator or message type. Ask the operator to add one to the price table.',
+  },
   template_not_found: {
     status: 422,
     title: 'Template not found',

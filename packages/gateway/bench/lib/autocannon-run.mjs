@@ -4,6 +4,9 @@ import { machineBusySeconds, waitForQuietMachine } from './system-cpu.mjs';
 
 /**
  * One autocannon run against `url` (POST with a JSON body by default).
+ * `setupRequest` (optional) rewrites every request before it is sent, e.g. a
+ * fresh Idempotency-Key each time as the SDK does; `overallRate` (optional)
+ * caps the requests per second across all connections.
  * Resolves with the figures we report; latencies in milliseconds.
  */
 export async function runAutocannon({
@@ -14,6 +17,8 @@ export async function runAutocannon({
   connections,
   pipelining,
   durationSeconds,
+  setupRequest,
+  overallRate,
 }) {
   const result = await autocannon({
     url,
@@ -23,6 +28,8 @@ export async function runAutocannon({
     connections,
     pipelining,
     duration: durationSeconds,
+    ...(setupRequest ? { requests: [{ method, body, headers, setupRequest }] } : {}),
+    ...(overallRate ? { overallRate } : {}),
   });
   return {
     requestsPerSecond: result.requests.average,
@@ -32,6 +39,10 @@ export async function runAutocannon({
     errors: result.errors + result.timeouts,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    // { "200": n, "429": n, ... }: says what went wrong when non2xx > 0.
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count]),
+    ),
   };
 }
 
@@ -40,7 +51,7 @@ export async function runAutocannon({
  * machine were during it (percent of one core), so a reader can tell which
  * side was the bottleneck and whether other work disturbed the run.
  */
-async function runWithCpu(load, serverCpuSeconds) {
+export async function runWithCpu(load, serverCpuSeconds) {
   const serverBefore = serverCpuSeconds?.();
   const machineBefore = machineBusySeconds();
   const clientBefore = process.cpuUsage();
@@ -96,7 +107,7 @@ function summarise(warmup, runs) {
  * Each result holds the median of every figure across its runs.
  *
  * @param {Array<{ url: string, body?: string, method?: string, headers?: Record<string,string>,
- *   serverCpuSeconds?: () => number | undefined }>} targets
+ *   setupRequest?: (request: object) => object, serverCpuSeconds?: () => number | undefined }>} targets
  * @param {{ connections: number, pipelining: number, durationSeconds: number, warmupSeconds: number,
  *   runs: number, quietWaitSeconds: number }} settings
  * @param {(target: object, run: object, round: number) => void} [onRun]
@@ -107,6 +118,7 @@ export async function measureInTurns(targets, settings, onRun) {
     body: target.body,
     method: target.method,
     headers: target.headers,
+    setupRequest: target.setupRequest,
     connections: settings.connections,
     pipelining: settings.pipelining,
     durationSeconds,

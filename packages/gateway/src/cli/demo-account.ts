@@ -18,7 +18,16 @@ export interface CreatedKey {
 /** Creates an API key and stores only its hash; the returned `key` is shown once. */
 export async function createApiKey(
   repository: Repository,
-  input: { accountId: string; mode: KeyMode; role?: Role; name?: string; ipAllowlist?: string[]; now?: number },
+  input: {
+    accountId: string;
+    mode: KeyMode;
+    role?: Role;
+    /** Explicit scopes; override the role's. */
+    scopes?: readonly string[];
+    name?: string;
+    ipAllowlist?: string[];
+    now?: number;
+  },
 ): Promise<CreatedKey> {
   const now = input.now ?? Date.now();
   const generated = generateApiKey(input.mode);
@@ -30,7 +39,7 @@ export async function createApiKey(
     prefix: `kv_${input.mode}_…${generated.last4}`,
     hash: hashApiKey(generated.key),
     mode: input.mode,
-    scopes: [...ROLE_SCOPES[input.role ?? 'admin']],
+    scopes: [...(input.scopes ?? ROLE_SCOPES[input.role ?? 'admin'])],
     ipAllowlist: input.ipAllowlist ?? [],
     createdAt: now,
     expiresAt: null,

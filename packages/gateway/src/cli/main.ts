@@ -2,9 +2,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatMoney } from '@karvon/contract';
-import { ROLES, type Role } from '../accounts/scopes';
+import { isScope, ROLES, type Role, SCOPES } from '../accounts/scopes';
 import { loadEnv } from '../config/env';
 import { createGateway, openRepository } from '../index';
+import { runRetention } from '../jobs/retention';
 import { type PriceTable, parsePriceTable } from '../money/pricing';
 import { createApiKey, DEMO_ACCOUNT_NAME, ensureDemoAccount } from './demo-account';
 
@@ -14,9 +15,12 @@ Commands:
   start                      migrate, then serve the API (SQLite under KARVON_DATA_DIR, or DATABASE_URL)
   migrate                    create or upgrade the database, then exit
   create-key [--account <id|name>] [--mode live|test] [--role ${ROLES.join('|')}]
+             [--scopes a,b] [--name <label>]
                              print a new API key (shown once; only its hash is stored)
+  retention --once           redact old bodies and purge old records once, then exit
 
-Environment: PORT (8080), HOST (127.0.0.1), DATABASE_URL, KARVON_DATA_DIR (./data), KARVON_LOG_LEVEL (info)`;
+Environment: PORT (8080), HOST (127.0.0.1), DATABASE_URL, KARVON_DATA_DIR (./data), KARVON_LOG_LEVEL (info),
+  KARVON_BODY_RETENTION_DAYS (30), KARVON_RECORD_RETENTION_DAYS (365); see docs/guides/running-the-gateway.md`;
 
 function fail(message: string): never {
   process.stderr.write(`karvon-gateway: ${message}\n`);
@@ -25,7 +29,8 @@ function fail(message: string): never {
 
 function env() {
   const loaded = loadEnv();
-  if (!loaded.ok) fail(`invalid environment:\n  ${loaded.errors.join('\n  ')}`);
+  // One line: each bad variable named with what it must be (never its value).
+  if (!loaded.ok) fail(`invalid environment: ${loaded.errors.join('; ')}`);
   // A relative KARVON_DATA_DIR is read from where the user ran the command:
   // `npm start` at the repo root runs this in packages/gateway through pnpm,
   // which records the original directory in INIT_CWD.
@@ -52,6 +57,7 @@ async function start(): Promise<void> {
     defaultCountry: e.KARVON_DEFAULT_COUNTRY,
     idempotencyTtlMs: e.KARVON_IDEMPOTENCY_TTL_HOURS * 3_600_000,
     rateLimit: { perSecond: e.KARVON_RATE_LIMIT_PER_SECOND, burst: e.KARVON_RATE_LIMIT_BURST },
+    retention: { bodyDays: e.KARVON_BODY_RETENTION_DAYS, recordDays: e.KARVON_RECORD_RETENTION_DAYS },
     ...(priceTable ? { priceTable } : {}),
   }).catch((error: Error & { code?: string }) => {
     if (error.code === 'EADDRINUSE') fail(`PORT ${e.PORT} on ${e.HOST} is in use; set PORT to another value`);
@@ -80,7 +86,7 @@ async function start(): Promise<void> {
     '',
     'Press Ctrl-C to stop.',
   );
-  process.stdout.write(`${lines.join('\n')}\n`);
+  // Handlers first: a supervisor may signal as soon as it reads the banner.
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -96,6 +102,7 @@ async function start(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 async function migrate(): Promise<void> {
@@ -108,8 +115,20 @@ async function migrate(): Promise<void> {
 async function createKey(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { account: { type: 'string' }, mode: { type: 'string' }, role: { type: 'string' } },
+    options: {
+      account: { type: 'string' },
+      mode: { type: 'string' },
+      role: { type: 'string' },
+      scopes: { type: 'string' },
+      name: { type: 'string' },
+    },
   });
+  const scopes = values.scopes
+    ?.split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const unknown = scopes?.filter((x) => !isScope(x)) ?? [];
+  if (unknown.length > 0) fail(`--scopes: unknown ${unknown.join(', ')}; known: ${SCOPES.join(', ')}`);
   const mode = values.mode ?? 'live';
   if (mode !== 'live' && mode !== 'test') fail('--mode must be live or test');
   const role = values.role ?? 'admin';
@@ -120,9 +139,33 @@ async function createKey(args: string[]): Promise<void> {
     const ref = values.account ?? DEMO_ACCOUNT_NAME;
     const account = (await repository.accounts.get(ref)) ?? (await repository.accounts.findByName(ref));
     if (!account) fail(`no account "${ref}"; run \`karvon-gateway start\` once to create the demo account`);
-    const key = await createApiKey(repository, { accountId: account.id, mode, role: role as Role, name: 'cli' });
+    const key = await createApiKey(repository, {
+      accountId: account.id,
+      mode,
+      role: role as Role,
+      ...(scopes ? { scopes } : {}),
+      name: values.name ?? 'cli',
+    });
     process.stdout.write(`${key.key}\n`);
-    process.stderr.write(`Created ${key.id} (${mode}, ${role}) for ${account.id}. Shown once.\n`);
+    const granted = scopes ? scopes.join(',') : role;
+    process.stderr.write(`Created ${key.id} (${mode}, ${granted}) for ${account.id}. Shown once.\n`);
+  } finally {
+    await repository.close();
+  }
+}
+
+async function retention(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { once: { type: 'boolean' } } });
+  if (!values.once) fail('retention runs inside `start` on a timer; use `retention --once` to run it now');
+  const e = env();
+  const repository = await openRepository({ databaseUrl: e.DATABASE_URL, dataDir: e.KARVON_DATA_DIR });
+  try {
+    const result = await runRetention({
+      repository,
+      now: Date.now(),
+      settings: { bodyDays: e.KARVON_BODY_RETENTION_DAYS, recordDays: e.KARVON_RECORD_RETENTION_DAYS },
+    });
+    process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await repository.close();
   }
@@ -138,6 +181,9 @@ switch (command) {
     break;
   case 'create-key':
     await createKey(rest);
+    break;
+  case 'retention':
+    await retention(rest);
     break;
   case undefined:
   case '-h':

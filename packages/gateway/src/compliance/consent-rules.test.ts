@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ConsentRecord, checkConsent } from './consent-rules';
+import { type ConsentRecord, checkConsent, toOptOutScope } from './consent-rules';
 
 const consent: ConsentRecord = {
   source: 'checkout',
@@ -21,10 +21,10 @@ describe('checkConsent', () => {
   });
 
   it('lets any opt-out win over a consent for marketing', () => {
-    expect(checkConsent({ type: 'marketing', optOuts: [{ scope: 'marketing' }], consent })).toEqual({
+    expect(checkConsent({ type: 'marketing', optOuts: [{ scope: 'account' }], consent })).toEqual({
       ok: false,
       code: 'opted_out',
-      scope: 'marketing',
+      scope: 'account',
     });
     expect(checkConsent({ type: 'marketing', optOuts: [{ scope: 'all' }], consent })).toEqual({
       ok: false,
@@ -35,16 +35,25 @@ describe('checkConsent', () => {
 
   it('sends transactional without consent and despite a marketing opt-out', () => {
     expect(checkConsent({ type: 'transactional', optOuts: [] })).toEqual({ ok: true });
-    expect(checkConsent({ type: 'transactional', optOuts: [{ scope: 'marketing' }] })).toEqual({ ok: true });
+    expect(checkConsent({ type: 'transactional', optOuts: [{ scope: 'account' }] })).toEqual({ ok: true });
   });
 
   it('refuses transactional only after a global opt-out', () => {
-    expect(
-      checkConsent({ type: 'transactional', optOuts: [{ scope: 'marketing' }, { scope: 'all' }], consent }),
-    ).toEqual({
-      ok: false,
-      code: 'opted_out',
-      scope: 'all',
-    });
+    expect(checkConsent({ type: 'transactional', optOuts: [{ scope: 'account' }, { scope: 'all' }], consent })).toEqual(
+      {
+        ok: false,
+        code: 'opted_out',
+        scope: 'all',
+      },
+    );
+  });
+
+  it('reads legacy and unknown stored scopes, unknown as the safe `all`', () => {
+    expect([toOptOutScope('account'), toOptOutScope('marketing'), toOptOutScope('all'), toOptOutScope('x')]).toEqual([
+      'account',
+      'account',
+      'all',
+      'all',
+    ]);
   });
 });

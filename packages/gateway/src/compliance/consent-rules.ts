@@ -1,24 +1,40 @@
+import { OPT_OUT_SCOPES as CONTRACT_OPT_OUT_SCOPES, type KnownOptOutScope } from '@karvon/contract';
+
 /**
  * Who may receive what, checked when a message is accepted and again when it
  * is dispatched (an opt-out may arrive in between).
  *
  * The rule (also in docs/guides/compliance.md):
  * - **Marketing** needs a consent record for the number (source, time,
- *   proof) that is not withdrawn, and no opt-out of any scope. An opt-out
+ *   proof) that is not withdrawn, and no opt-out of any scope (`account` or `all`). An opt-out
  *   wins over a consent: a recipient who texts STOP after opting in is not
  *   messaged; opting in again (START) removes the opt-out.
  * - **Transactional** (codes, receipts, alerts the recipient caused) needs no
- *   consent and ignores a marketing opt-out (`STOP` stops promotions, not the
+ *   consent and ignores an `account` opt-out (`STOP` stops promotions, not the
  *   login code the user just asked for). It is refused only for a global
  *   opt-out (scope `all`, the `STOPALL` keyword or an explicit "never message
  *   me" request), because continuing to text someone who asked for no
  *   messages at all is both unlawful in many countries and a complaint magnet.
  */
 
-/** `marketing`: no promotions (STOP). `all`: no messages at all (STOPALL). */
-export type OptOutScope = 'marketing' | 'all';
+/**
+ * The contract's scopes (`OPT_OUT_SCOPES` of @karvon/contract). `account`: the
+ * recipient told this account STOP, so its promotions stop. `all`: the
+ * recipient wants nothing at all (STOPALL, or refused every sender on this
+ * gateway), which stops transactional messages too.
+ */
+export type OptOutScope = KnownOptOutScope;
+export const OPT_OUT_SCOPES = CONTRACT_OPT_OUT_SCOPES;
 
-export const OPT_OUT_SCOPES = ['marketing', 'all'] as const satisfies readonly OptOutScope[];
+/**
+ * The scope of a stored opt-out, read leniently: rows written before the
+ * names were unified say `marketing` (now `account`); anything unknown is
+ * read as `all`, the safe side.
+ */
+export function toOptOutScope(stored: string): OptOutScope {
+  if (stored === 'account' || stored === 'marketing') return 'account';
+  return 'all';
+}
 
 export interface OptOutRecord {
   readonly scope: OptOutScope;

@@ -33,6 +33,10 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as UZ')
     .default('UZ'),
+  /** Message bodies are set to null after this many days. */
+  KARVON_BODY_RETENTION_DAYS: positiveInt.default(30),
+  /** Message records are deleted after this many days (ledger rows stay). */
+  KARVON_RECORD_RETENTION_DAYS: positiveInt.default(365),
   /** JSON price table (see money/pricing.ts); the demo table when absent. */
   KARVON_PRICE_TABLE: z.string().optional(),
 });

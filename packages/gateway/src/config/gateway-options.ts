@@ -1,3 +1,5 @@
+import type { DestinationStream } from 'pino';
+import type { RetentionSettings } from '../jobs/retention';
 import type { LogLevel } from '../logging/logger';
 import type { PriceTable } from '../money/pricing';
 import type { Repository } from '../storage/repository';
@@ -27,4 +29,12 @@ export interface GatewayOptions {
   /** Webhook URLs may be http and private/loopback (local development). Default false. */
   allowPrivateWebhookUrls?: boolean;
   now?: () => number;
+  /** Where pino writes (tests capture it); default stdout. */
+  logDestination?: DestinationStream;
+  /** How often the sandbox job moves test-mode messages (and expires overdue ones). Default 1000 ms; 0 = off. */
+  sandboxIntervalMs?: number;
+  /** How often the retention job runs. Default 1 hour; 0 = off. */
+  retentionIntervalMs?: number;
+  /** Default 30 days for bodies, 365 for records. */
+  retention?: RetentionSettings;
 }

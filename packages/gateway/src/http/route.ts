@@ -1,4 +1,4 @@
-import { type ErrorCode, zodIssuesToFieldErrors } from '@karvon/contract';
+import { ERROR_CODES, type ErrorCode, isErrorCode, zodIssuesToFieldErrors } from '@karvon/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type * as z from 'zod/mini';
 import { findRouteRule, type RouteMethod, toFastifyPath } from '../accounts/scopes';
@@ -26,14 +26,38 @@ export function parseBody<T>(schema: z.ZodMiniType<T>, body: unknown): T {
 
 export function validationProblem(issues: readonly z.core.$ZodIssue[], input: unknown): HttpProblem {
   const errors = zodIssuesToFieldErrors(issues, { input });
-  // A request-level code when the failure is of one well-known kind.
-  const promoted: ErrorCode | undefined = errors.some((e) => e.code === 'batch_too_large')
+  // A request-level code when the failure is of one well-known kind: a batch
+  // over the limit, or every field failing with the same specific 422 code
+  // (`empty_body`, `conflicting_fields`, `invalid_phone_number`…), so a single
+  // message gets the same code as the batch item it would have been.
+  const codes = new Set(errors.map((e) => e.code));
+  const [only] = codes;
+  const promoted: ErrorCode | undefined = codes.has('batch_too_large')
     ? 'batch_too_large'
-    : undefined;
+    : codes.size === 1 && only !== undefined && isPromotable(only)
+      ? only
+      : undefined;
   return new HttpProblem(promoted ?? 'validation_failed', {
     detail: errors.length === 1 ? (errors[0]?.detail ?? 'Invalid field') : `${errors.length} fields are invalid.`,
     errors,
   });
+}
+
+// Field-level codes that say only where, not what: they stay under validation_failed.
+const GENERIC_FIELD_CODES = new Set(['validation_failed', 'missing_field', 'unknown_field', 'invalid_field']);
+
+function isPromotable(code: string): code is ErrorCode {
+  return isErrorCode(code) && ERROR_CODES[code].status === 422 && !GENERIC_FIELD_CODES.has(code);
+}
+
+/**
+ * Parses a query string with a contract list-params schema (strict: an
+ * unknown parameter or filter value is a 422 with its pointer, not ignored).
+ */
+export function parseQuery<T>(schema: z.ZodMiniType<T>, query: unknown): T {
+  const result = schema.safeParse({ ...(query as object) });
+  if (result.success) return result.data;
+  throw validationProblem(result.error.issues, query);
 }
 
 /** `?limit=` as an integer in 1..max (default 20), or 422. */

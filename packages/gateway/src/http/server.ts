@@ -1,4 +1,5 @@
-import { createId } from '@karvon/contract';
+import type { Socket } from 'node:net';
+import { createId, createProblem, PROBLEM_CONTENT_TYPE } from '@karvon/contract';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -11,7 +12,8 @@ import { matchRoute, type RouteScopeRule } from '../accounts/scopes';
 import type { GatewayContext } from './gateway-context';
 import { apiVersionHook } from './plugins/api-version';
 import { type AuthContext, authenticateHook } from './plugins/authenticate';
-import { idempotencyOnSend, idempotencyPreHandler } from './plugins/idempotency';
+import { type IdempotencySlot, idempotencyOnSend, idempotencyPreHandler } from './plugins/idempotency';
+import { nulGuardHook } from './plugins/nul-guard';
 import { errorHandler, sendProblem } from './plugins/problem';
 import { rateLimitHook } from './plugins/rate-limit';
 import { accountResourceRoutes } from './routes/account-resources';
@@ -26,7 +28,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     apiVersion: string;
     auth: AuthContext | undefined;
-    idempotency: { accountId: string; key: string } | undefined;
+    idempotency: IdempotencySlot | undefined;
   }
   interface FastifyContextConfig {
     rule?: RouteScopeRule;
@@ -59,6 +61,30 @@ function cors(request: FastifyRequest, reply: FastifyReply): void {
   reply.header('Access-Control-Expose-Headers', CORS_EXPOSE_HEADERS);
 }
 
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (a CR or LF
+ * inside a header value, a NUL, a bad request line): problem+json like every
+ * other error, with a request id, instead of Fastify's own JSON shape.
+ */
+function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const timeout = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+  const requestId = createId('request');
+  const problem = createProblem(timeout ? 'request_timeout' : 'invalid_request', {
+    requestId,
+    detail: timeout ? 'The request took too long to arrive.' : 'The request is not valid HTTP/1.1.',
+  });
+  const body = JSON.stringify(problem);
+  socket.end(
+    `HTTP/1.1 ${problem.status} ${timeout ? 'Request Timeout' : 'Bad Request'}\r\n` +
+      `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Karvon-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 /** The Fastify instance with every hook and route; not listening yet. */
 export function buildServer(ctx: GatewayContext, options: ServerOptions): FastifyInstance {
   const app: FastifyInstance = Fastify({
@@ -73,6 +99,7 @@ export function buildServer(ctx: GatewayContext, options: ServerOptions): Fastif
     // Strict JSON only: a proto-poisoning payload is a 400, not a silent strip.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    clientErrorHandler,
   });
   // JSON only: Fastify's built-in text/plain parser would let a string body reach validation.
   app.removeContentTypeParser('text/plain');
@@ -87,6 +114,7 @@ export function buildServer(ctx: GatewayContext, options: ServerOptions): Fastif
   app.addHook('onRequest', apiVersionHook);
   app.addHook('onRequest', authenticateHook(ctx));
   app.addHook('onRequest', rateLimitHook(ctx));
+  app.addHook('preValidation', nulGuardHook);
   app.addHook('preHandler', idempotencyPreHandler(ctx));
   app.addHook('onSend', idempotencyOnSend(ctx));
   app.setErrorHandler(errorHandler);

@@ -13,14 +13,21 @@ import {
 } from '@karvon/contract';
 import { analyze } from '@karvon/sdk/encoding';
 import { parsePhoneNumber } from '@karvon/sdk/phone';
-import { checkConsent } from '../compliance/consent-rules';
+import { checkConsent, toOptOutScope } from '../compliance/consent-rules';
 import { nextAllowedSendTime } from '../compliance/quiet-hours';
 import type { GatewayContext } from '../http/gateway-context';
 import { quote } from '../money/pricing';
+import { sandboxOutcome } from '../sandbox/magic-numbers';
 import { resolveSchedule } from '../scheduling/resolve-schedule';
 import { resolveExpiresAt } from '../scheduling/validity';
 import { checkSender, type SenderRegistration } from '../senders/registration-rules';
-import type { AccountRecord, NewMessage, SenderRecord, TemplateRecord } from '../storage/repository';
+import type {
+  AccountRecord,
+  IdempotencyCompletion,
+  NewMessage,
+  SenderRecord,
+  TemplateRecord,
+} from '../storage/repository';
 import { renderTemplate } from '../templates/render-template';
 
 export interface AcceptInput {
@@ -33,6 +40,8 @@ export interface AcceptInput {
    * only the other items, in order.
    */
   preRejected?: ReadonlyMap<number, SendRejected>;
+  /** Given the response, the idempotency completion to commit with the acceptance (see http/plugins/idempotency). */
+  completeIdempotency?: (response: SendMessageResponse) => IdempotencyCompletion | undefined;
 }
 
 export type AcceptOutcome =
@@ -153,7 +162,7 @@ export async function acceptMessages(ctx: GatewayContext, input: AcceptInput): P
     ]);
     const compliance = checkConsent({
       type,
-      optOuts: optOut ? [{ scope: optOut.scope === 'marketing' ? 'marketing' : 'all' }] : [],
+      optOuts: optOut ? [{ scope: toOptOutScope(optOut.scope) }] : [],
       consent: consent && { source: consent.source, grantedAt: consent.consentedAt, proof: consent.proof ?? undefined },
     });
     if (!compliance.ok) {
@@ -165,7 +174,9 @@ export async function acceptMessages(ctx: GatewayContext, input: AcceptInput): P
     const analysis = analyze(body, { smartEncoding: item.smartEncoding === true });
     const text = 'text' in analysis && typeof analysis.text === 'string' ? analysis.text : body;
     const price = quote(ctx.priceTable, { country: phone.country, operator, type, segments: analysis.segments });
-    if (!price.ok) return new Rejection('validation_failed', 'No price is set for this destination.', 'to');
+    if (!price.ok) {
+      return new Rejection('destination_not_supported', 'The gateway has no price for this destination.', 'to');
+    }
 
     const schedule = resolveSchedule({ scheduledAt: item.scheduledAt, timezone: item.timezone, now });
     if (!schedule.ok) return new Rejection('validation_failed', schedule.message, 'scheduledAt');
@@ -196,6 +207,10 @@ export async function acceptMessages(ctx: GatewayContext, input: AcceptInput): P
     }
     const notBefore = quiet.sendAt;
     const scheduled = schedule.scheduled || notBefore > now;
+    // A sandbox outcome that happens in the queue holds the message there for
+    // its delay; the sandbox job moves it when `not_before` passes.
+    const sandbox = mode === 'test' && !scheduled ? sandboxOutcome(phone.e164) : undefined;
+    const hold = sandbox?.stage === 'queue' ? now + sandbox.delayMs : null;
     const createdAt = now;
     return {
       id: createId('message', { now: createdAt }),
@@ -209,7 +224,7 @@ export async function acceptMessages(ctx: GatewayContext, input: AcceptInput): P
       currency: price.price.currency,
       status: scheduled ? 'scheduled' : 'queued',
       priority: type === 'transactional' ? 1 : 0,
-      notBefore: scheduled ? notBefore : null,
+      notBefore: scheduled ? notBefore : hold,
       scheduledAt: scheduled ? new Date(notBefore).toISOString() : null,
       expiresAt,
       operator: operator ?? null,
@@ -257,15 +272,6 @@ export async function acceptMessages(ctx: GatewayContext, input: AcceptInput): P
     }
   }
 
-  if (accepted.length > 0) {
-    const result = await ctx.repository.messages.accept(
-      account.id,
-      accepted.map((a) => a.message),
-    );
-    if (!result.ok) {
-      return { kind: 'insufficient_balance', balance: result.balance, total: result.total, currency: account.currency };
-    }
-  }
   for (const { index, message } of accepted) {
     results[index] = {
       index,
@@ -280,8 +286,23 @@ export async function acceptMessages(ctx: GatewayContext, input: AcceptInput): P
     };
   }
   const final = results as SendResult[];
-  return {
-    kind: 'ok',
-    response: { results: final, accepted: accepted.length, rejected: final.length - accepted.length },
+  const response: SendMessageResponse = {
+    results: final,
+    accepted: accepted.length,
+    rejected: final.length - accepted.length,
   };
+  if (accepted.length > 0) {
+    // The response is known before the commit, so an idempotency key's
+    // completion can be written in the acceptance's transaction (decision 0009).
+    const idempotency = input.completeIdempotency?.(response);
+    const result = await ctx.repository.messages.accept(
+      account.id,
+      accepted.map((a) => a.message),
+      idempotency ? { idempotency } : {},
+    );
+    if (!result.ok) {
+      return { kind: 'insufficient_balance', balance: result.balance, total: result.total, currency: account.currency };
+    }
+  }
+  return { kind: 'ok', response };
 }

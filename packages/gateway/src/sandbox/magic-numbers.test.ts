@@ -21,9 +21,10 @@ describe('SANDBOX_MAGIC_NUMBERS', () => {
     }
   });
 
-  it('ends each outcome in a status the state machine reaches from sent', () => {
+  it('ends each outcome in a status the state machine reaches from its stage', () => {
     for (const { behaviour } of SANDBOX_MAGIC_NUMBERS) {
-      expect(canTransition('sent', behaviour.finalStatus), behaviour.outcome).toBe(true);
+      const from = behaviour.stage === 'queue' ? 'queued' : 'sent';
+      expect(canTransition(from, behaviour.finalStatus), behaviour.outcome).toBe(true);
       if (behaviour.finalStatus === 'failed' || behaviour.finalStatus === 'bounced')
         expect(behaviour.error).toBeDefined();
     }
@@ -40,6 +41,7 @@ describe('sandboxOutcome', () => {
       delayMs: 30_000,
     });
     expect(sandboxOutcome('+998900000006').finalStatus).toBe('unknown');
+    expect(sandboxOutcome('+998900000004')).toMatchObject({ stage: 'queue', finalStatus: 'expired' });
   });
 
   it('delivers any other number at once', () => {

@@ -25,7 +25,15 @@ export interface SandboxBehaviour {
    * stays `unknown` (the fake carrier never sends a receipt).
    */
   readonly finalStatus: 'delivered' | 'failed' | 'bounced' | 'expired' | 'unknown';
-  /** Milliseconds between `sent` and the final status (the receipt delay). */
+  /**
+   * Where the outcome happens. `carrier`: the fake carrier accepts the
+   * message (`queued` → `sent`) and the final status comes as a receipt;
+   * submitted parts are billed, so no refund. `queue`: the message never
+   * reaches the fake carrier (`queued` → final) and is refunded, as any
+   * message no carrier accepted.
+   */
+  readonly stage: 'carrier' | 'queue';
+  /** Milliseconds before the final status: after `sent` (carrier) or in the queue (queue). */
   readonly delayMs: number;
   /** Carrier error code and reason shown in the status history, for failures. */
   readonly error?: { readonly code: string; readonly reason: string };
@@ -33,9 +41,16 @@ export interface SandboxBehaviour {
 }
 
 const behaviours: Readonly<Record<SandboxOutcome, SandboxBehaviour>> = {
-  delivered: { outcome: 'delivered', finalStatus: 'delivered', delayMs: 0, description: 'Delivered at once.' },
+  delivered: {
+    outcome: 'delivered',
+    finalStatus: 'delivered',
+    stage: 'carrier',
+    delayMs: 0,
+    description: 'Delivered at once.',
+  },
   failed: {
     outcome: 'failed',
+    stage: 'carrier',
     finalStatus: 'failed',
     delayMs: 0,
     error: { code: 'carrier_rejected', reason: 'The carrier refused the message (sandbox).' },
@@ -43,6 +58,7 @@ const behaviours: Readonly<Record<SandboxOutcome, SandboxBehaviour>> = {
   },
   bounced: {
     outcome: 'bounced',
+    stage: 'carrier',
     finalStatus: 'bounced',
     delayMs: 0,
     error: { code: 'unknown_subscriber', reason: 'The number is not allocated to a subscriber (sandbox).' },
@@ -51,21 +67,24 @@ const behaviours: Readonly<Record<SandboxOutcome, SandboxBehaviour>> = {
   expired: {
     outcome: 'expired',
     finalStatus: 'expired',
+    stage: 'queue',
     delayMs: 5_000,
     error: {
       code: 'validity_expired',
-      reason: 'The handset was unreachable until the validity period ended (sandbox).',
+      reason: 'The validity period ended before a carrier accepted the message (sandbox).',
     },
-    description: 'Sent, then expired after 5 seconds without reaching the handset.',
+    description: 'Waits in the queue for 5 seconds, then expires there and is refunded.',
   },
   delayed: {
     outcome: 'delayed',
+    stage: 'carrier',
     finalStatus: 'delivered',
     delayMs: 30_000,
     description: 'Sent, then delivered 30 seconds later (a slow receipt).',
   },
   unknown: {
     outcome: 'unknown',
+    stage: 'carrier',
     finalStatus: 'unknown',
     delayMs: 0,
     description: 'Sent; no delivery receipt ever arrives, so the status stays `unknown`.',

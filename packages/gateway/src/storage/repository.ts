@@ -146,6 +146,35 @@ export type AcceptResult =
   | { ok: true; balance: number; total: number }
   | { ok: false; reason: 'insufficient_balance' | 'account_not_found'; balance: number; total: number };
 
+/**
+ * A compare-and-set move of one message from one status to another, with its
+ * history row (and a refund when no carrier accepted it). Background jobs in
+ * several processes race on it safely: exactly one wins each move.
+ */
+export interface MessageTransition {
+  accountId: string;
+  id: string;
+  from: string;
+  to: string;
+  at: number;
+  carrier: string | null;
+  errorCode: string | null;
+  reason: string | null;
+  /** The new `not_before` (when the next step is due); undefined leaves it as is. */
+  notBefore?: number | null;
+  /** Give the whole price back with a `message_refund` ledger row. */
+  refund?: { ledgerEntryId: string };
+}
+
+export interface DueMessagesQuery {
+  /** Only messages of this mode (the sandbox job reads `test`). */
+  mode?: KeyMode;
+  /** Only scheduled or queued messages whose validity ran out (the expiry sweep of live messages). */
+  expiredOnly?: boolean;
+  now: number;
+  limit: number;
+}
+
 export type CancelResult =
   | { ok: true; message: MessageWithHistory; refunded: number }
   | { ok: false; reason: 'not_found' | 'not_cancelable'; status?: string };
@@ -255,11 +284,29 @@ export interface WebhookEndpointRecord {
   createdAt: number;
 }
 
-export interface IdempotencyRecord {
+/** Idempotency keys belong to an account and a key mode: a test key never replays a live key's response. */
+export interface IdempotencyScope {
   accountId: string;
+  mode: KeyMode;
   key: string;
+}
+
+/** The scope plus the token of the request holding the key; only the holder may complete or release it. */
+export interface IdempotencyLock extends IdempotencyScope {
+  lockToken: string;
+}
+
+export interface IdempotencyResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface IdempotencyRecord extends IdempotencyScope {
   fingerprint: string;
   state: 'in_progress' | 'completed';
+  /** The holder's token while in progress; null once completed. */
+  lockToken: string | null;
   responseStatus: number | null;
   responseHeaders: Record<string, string> | null;
   responseBody: string | null;
@@ -267,12 +314,40 @@ export interface IdempotencyRecord {
   expiresAt: number;
 }
 
+export interface IdempotencyBeginInput extends IdempotencyLock {
+  fingerprint: string;
+  createdAt: number;
+  expiresAt: number;
+  /**
+   * An in-progress record created before this is taken to belong to a request
+   * that died (a crashed process): the new request takes the key over. The
+   * lock token fences the old holder out.
+   */
+  staleBefore: number;
+}
+
 export type IdempotencyBegin = { outcome: 'started' } | { outcome: 'existing'; record: IdempotencyRecord };
+
+/** Written in the same transaction as the acceptance it answers (decision 0009). */
+export interface IdempotencyCompletion {
+  lock: IdempotencyLock;
+  response: IdempotencyResponse;
+}
+
+/** Thrown inside `messages.accept` when the key's lock was lost: the acceptance rolls back. */
+export class IdempotencyLockLostError extends Error {
+  override readonly name = 'IdempotencyLockLostError';
+  constructor() {
+    super('The idempotency key is no longer held by this request; nothing was accepted.');
+  }
+}
 
 export interface TokenBucketResult {
   allowed: boolean;
   /** Tokens left after this request (floored). */
   remaining: number;
+  /** Tokens left after this request, exactly (fractions refill continuously). */
+  tokens: number;
   /** When not allowed: milliseconds until one token is back. */
   retryAfterMs: number;
 }
@@ -306,6 +381,11 @@ export interface Repository {
     create(account: NewAccount): Promise<AccountRecord>;
     get(id: string): Promise<AccountRecord | undefined>;
     findByName(name: string): Promise<AccountRecord | undefined>;
+    /** The account's token bucket (requests per second, burst); null for either = the gateway's default. */
+    setRateLimit(
+      accountId: string,
+      limit: { perSecond: number | null; burst: number | null },
+    ): Promise<AccountRecord | undefined>;
     /** Adds to the balance with a ledger row (`top_up`, `adjustment`). */
     credit(input: {
       accountId: string;
@@ -322,10 +402,29 @@ export interface Repository {
      * every message with its first history row and one ledger row each.
      * Insufficient balance writes nothing.
      */
-    accept(accountId: string, messages: readonly NewMessage[]): Promise<AcceptResult>;
+    accept(
+      accountId: string,
+      messages: readonly NewMessage[],
+      options?: {
+        /**
+         * Completes this idempotency key with this response in the SAME
+         * transaction, when (and only when) the messages are accepted; if the
+         * lock was lost, throws IdempotencyLockLostError and nothing is written.
+         */
+        idempotency?: IdempotencyCompletion;
+      },
+    ): Promise<AcceptResult>;
     get(accountId: string, id: string): Promise<MessageWithHistory | undefined>;
     /** Newest first, by (created_at, id). */
     list(accountId: string, filters: MessageFilters, page: ListOptions): Promise<PageResult<MessageRecord>>;
+    /**
+     * Messages with a step due at `now`: scheduled, queued or sent with
+     * `not_before` passed (or unset), and scheduled or queued ones whose
+     * validity ran out. Oldest due first.
+     */
+    findDue(query: DueMessagesQuery): Promise<MessageRecord[]>;
+    /** Applies the move only if the message is still in `from`; false when another process moved it first. */
+    transition(move: MessageTransition): Promise<boolean>;
     /** scheduled|queued only; refunds the price with a ledger row. */
     cancel(accountId: string, id: string, input: { now: number; ledgerEntryId: string }): Promise<CancelResult>;
   };
@@ -396,18 +495,16 @@ export interface Repository {
   };
 
   idempotency: {
-    /** Inserts an in-progress record unless one exists; exactly one concurrent caller gets `started`. */
-    begin(
-      record: Omit<IdempotencyRecord, 'state' | 'responseStatus' | 'responseHeaders' | 'responseBody'>,
-    ): Promise<IdempotencyBegin>;
-    complete(
-      accountId: string,
-      key: string,
-      response: { status: number; headers: Record<string, string>; body: string },
-    ): Promise<void>;
-    /** After a 5xx or a failure before execution: the key may be used again. */
-    release(accountId: string, key: string): Promise<void>;
-    find(accountId: string, key: string): Promise<IdempotencyRecord | undefined>;
+    /**
+     * Inserts an in-progress record unless a live one exists (an expired or
+     * stale one is replaced); exactly one concurrent caller gets `started`.
+     */
+    begin(input: IdempotencyBeginInput): Promise<IdempotencyBegin>;
+    /** Stores the response; false when the lock was lost (the record is not this request's any more). */
+    complete(lock: IdempotencyLock, response: IdempotencyResponse): Promise<boolean>;
+    /** After a 5xx, 429 or auth failure: the key may be used again. Only an in-progress record held by `lock` goes. */
+    release(lock: IdempotencyLock): Promise<void>;
+    find(scope: IdempotencyScope): Promise<IdempotencyRecord | undefined>;
   };
 
   rateLimits: {

@@ -297,7 +297,10 @@ export function gatewaySuite(backend: Backend): void {
         const listed = await call(key, 'GET', '/keys');
         expect(JSON.stringify(listed.body)).not.toContain(created.body.secret);
         expect((await call(created.body.secret, 'GET', '/balance')).status).toBe(200);
-        expect((await call(key, 'DELETE', `/keys/${created.body.id}`)).status).toBe(204);
+        expect((await call(key, 'DELETE', `/keys/${created.body.id}`)).body).toEqual({
+          id: created.body.id,
+          deleted: true,
+        });
         expect((await call(created.body.secret, 'GET', '/balance')).body.code).toBe('invalid_api_key');
       });
 
@@ -424,7 +427,11 @@ export function gatewaySuite(backend: Backend): void {
     describe('system routes', () => {
       it('serves health, readiness and an OpenAPI 3.1 document', async () => {
         expect(await (await fetch(`${t.url}/health`)).json()).toEqual({ status: 'ok' });
-        expect(await (await fetch(`${t.url}/ready`)).json()).toEqual({ status: 'ready', database: backend });
+        expect(await (await fetch(`${t.url}/ready`)).json()).toEqual({
+          status: 'ready',
+          checks: { database: 'ok' },
+          database: backend,
+        });
         const doc = await (await fetch(`${t.url}/openapi.json`)).json();
         expect(doc.openapi).toBe('3.1.0');
         expect(Object.keys(doc.paths)).toEqual(

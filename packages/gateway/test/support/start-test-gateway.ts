@@ -5,7 +5,7 @@ import { createId } from '@karvon/contract';
 import { Karvon } from '@karvon/sdk';
 import type { Role } from '../../src/accounts/scopes';
 import { createApiKey, DEMO_SENDER } from '../../src/cli/demo-account';
-import { createGateway, type Gateway } from '../../src/index';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/index';
 import { openPostgresRepository } from '../../src/storage/postgres/postgres-repository';
 import { dropSchema, postgresTestUrl } from '../../src/storage/postgres/postgres-test-database';
 import type { Repository } from '../../src/storage/repository';
@@ -37,7 +37,12 @@ export function clientFor(url: string, key: string): Karvon {
 /** Starts the real gateway on 127.0.0.1:0 over a fresh database of the given kind. */
 export async function startTestGateway(
   backend: Backend,
-  options: { rateLimit?: { perSecond: number; burst: number } | false } = {},
+  options: {
+    rateLimit?: { perSecond: number; burst: number } | false;
+    gateway?: Partial<GatewayOptions>;
+    /** Wraps the repository the server uses (tests inject failures and stalls); `repository` stays the real one. */
+    wrapRepository?: (repository: Repository) => Repository;
+  } = {},
 ): Promise<TestGateway> {
   let repository: Repository;
   let cleanup: () => Promise<void>;
@@ -52,11 +57,14 @@ export async function startTestGateway(
     cleanup = () => dropSchema(url, schema);
   }
   const gateway = await createGateway({
-    repository,
+    repository: options.wrapRepository ? options.wrapRepository(repository) : repository,
     port: 0,
     logLevel: 'silent',
     rateLimit: options.rateLimit ?? false,
     bodyLimit: 256 * 1024,
+    sandboxIntervalMs: 0,
+    retentionIntervalMs: 0,
+    ...options.gateway,
   });
   return {
     gateway,

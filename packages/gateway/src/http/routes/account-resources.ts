@@ -8,7 +8,11 @@ import {
   createOptOutRequestSchema,
   createSenderRequestSchema,
   createWebhookEndpointRequestSchema,
+  listConsentsParamsSchema,
+  listOptOutsParamsSchema,
+  listParamsSchema,
   type OptOut,
+  PAGE_LIMITS,
   type Sender,
   type SenderId,
   type WebhookEndpoint,
@@ -32,10 +36,9 @@ import { checkEndpointUrl } from '../../webhooks/endpoint-url-policy';
 import type { GatewayContext } from '../gateway-context';
 import { HttpProblem } from '../http-problem';
 import { authOf } from '../plugins/authenticate';
-import { addRoute, parseBody, parseLimit } from '../route';
+import { addRoute, parseBody, parseQuery } from '../route';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-type Query = Record<string, string | undefined>;
 
 function keyView(k: ApiKeyRecord): ApiKey {
   return {
@@ -88,8 +91,14 @@ function webhookView(w: WebhookEndpointRecord): WebhookEndpoint {
   return { id: w.id as WebhookEndpointId, url: w.url, events: w.events, createdAt: iso(w.createdAt) };
 }
 
+// Fastify has already percent-decoded the parameter once; a second decode of
+// an unescaped `%` would throw (a 500), so a failed decode keeps the value.
 function phoneParam(value: string): string {
-  return normalizePhoneInput(decodeURIComponent(value));
+  let decoded = value;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {}
+  return normalizePhoneInput(decoded);
 }
 
 /** Keys, senders, opt-outs, consents and webhook endpoints: per-account resources. */
@@ -99,8 +108,10 @@ export function accountResourceRoutes(
   options: { allowPrivateWebhookUrls?: boolean } = {},
 ): void {
   // --- keys ---------------------------------------------------------------------------
+  // Keys, senders and webhook endpoints are few per account: one page, `limit` and `cursor` validated.
   addRoute(app, 'GET', '/keys', async (request) => {
     const { account } = authOf(request);
+    parseQuery(listParamsSchema, request.query);
     return { data: (await ctx.repository.apiKeys.list(account.id)).map(keyView), nextCursor: null };
   });
   addRoute(app, 'POST', '/keys', async (request, reply) => {
@@ -133,16 +144,18 @@ export function accountResourceRoutes(
       .code(201)
       .send({ ...keyView(record), ...(input.role ? { role: input.role } : {}), secret: generated.key });
   });
-  addRoute(app, 'DELETE', '/keys/{id}', async (request, reply) => {
+  addRoute(app, 'DELETE', '/keys/{id}', async (request) => {
     const { account } = authOf(request);
     const { id } = request.params as { id: string };
     if (!(await ctx.repository.apiKeys.revoke(account.id, id, ctx.now()))) throw new HttpProblem('not_found');
-    return reply.code(204).send();
+    // The SDK's DeletedResource, not a bare 204: the contract's answer to every DELETE by id.
+    return { id, deleted: true };
   });
 
   // --- senders ------------------------------------------------------------------------
   addRoute(app, 'GET', '/senders', async (request) => {
     const { account } = authOf(request);
+    parseQuery(listParamsSchema, request.query);
     return { data: (await ctx.repository.senders.list(account.id)).map(senderView), nextCursor: null };
   });
   addRoute(app, 'POST', '/senders', async (request, reply) => {
@@ -173,23 +186,29 @@ export function accountResourceRoutes(
     if (!sender) throw new HttpProblem('not_found');
     return senderView(sender);
   });
-  addRoute(app, 'DELETE', '/senders/{id}', async (request, reply) => {
+  addRoute(app, 'DELETE', '/senders/{id}', async (request) => {
     const { account } = authOf(request);
-    if (!(await ctx.repository.senders.delete(account.id, (request.params as { id: string }).id))) {
-      throw new HttpProblem('not_found');
-    }
-    return reply.code(204).send();
+    const { id } = request.params as { id: string };
+    if (!(await ctx.repository.senders.delete(account.id, id))) throw new HttpProblem('not_found');
+    return { id, deleted: true };
   });
 
   // --- opt-outs and consents ------------------------------------------------------------
   addRoute(app, 'GET', '/opt-outs', async (request) => {
     const { account } = authOf(request);
-    const q = request.query as Query;
+    const q = parseQuery(listOptOutsParamsSchema, request.query);
+    if (q.phoneNumber !== undefined) {
+      const one = await ctx.repository.optOuts.get(account.id, normalizePhoneInput(q.phoneNumber));
+      return { data: one ? [optOutView(one)] : [], nextCursor: null };
+    }
     const page = await ctx.repository.optOuts.list(account.id, {
       cursor: q.cursor ?? null,
-      limit: parseLimit(q.limit),
+      limit: q.limit ?? PAGE_LIMITS.defaultLimit,
     });
-    return { data: page.data.map(optOutView), nextCursor: page.nextCursor };
+    // The repository has no time filter yet: applied to the page (it may come back short).
+    const after = q.createdAfter !== undefined ? Date.parse(q.createdAfter) : undefined;
+    const data = after === undefined ? page.data : page.data.filter((o) => o.createdAt >= after);
+    return { data: data.map(optOutView), nextCursor: page.nextCursor };
   });
   addRoute(app, 'POST', '/opt-outs', async (request, reply) => {
     const { account } = authOf(request);
@@ -212,10 +231,14 @@ export function accountResourceRoutes(
   });
   addRoute(app, 'GET', '/consents', async (request) => {
     const { account } = authOf(request);
-    const q = request.query as Query;
+    const q = parseQuery(listConsentsParamsSchema, request.query);
+    if (q.phoneNumber !== undefined) {
+      const one = await ctx.repository.consents.get(account.id, normalizePhoneInput(q.phoneNumber));
+      return { data: one ? [consentView(one)] : [], nextCursor: null };
+    }
     const page = await ctx.repository.consents.list(account.id, {
       cursor: q.cursor ?? null,
-      limit: parseLimit(q.limit),
+      limit: q.limit ?? PAGE_LIMITS.defaultLimit,
     });
     return { data: page.data.map(consentView), nextCursor: page.nextCursor };
   });
@@ -236,8 +259,12 @@ export function accountResourceRoutes(
   addRoute(app, 'DELETE', '/consents/{phoneNumber}', async (request) => {
     const { account } = authOf(request);
     const phoneNumber = phoneParam((request.params as { phoneNumber: string }).phoneNumber);
-    if (!(await ctx.repository.consents.remove(account.id, phoneNumber))) throw new HttpProblem('not_found');
-    return { phoneNumber, deleted: true };
+    // The contract answers with the revoked consent (SDK consents.revoke), so read it before removing.
+    const consent = await ctx.repository.consents.get(account.id, phoneNumber);
+    if (!consent || !(await ctx.repository.consents.remove(account.id, phoneNumber))) {
+      throw new HttpProblem('not_found');
+    }
+    return { ...consentView(consent), revokedAt: iso(ctx.now()) };
   });
 
   // --- webhook endpoints ----------------------------------------------------------------
@@ -264,6 +291,7 @@ export function accountResourceRoutes(
   });
   addRoute(app, 'GET', '/webhooks', async (request) => {
     const { account } = authOf(request);
+    parseQuery(listParamsSchema, request.query);
     return { data: (await ctx.repository.webhookEndpoints.list(account.id)).map(webhookView), nextCursor: null };
   });
   addRoute(app, 'GET', '/webhooks/{id}', async (request) => {
@@ -272,11 +300,10 @@ export function accountResourceRoutes(
     if (!endpoint) throw new HttpProblem('not_found');
     return webhookView(endpoint);
   });
-  addRoute(app, 'DELETE', '/webhooks/{id}', async (request, reply) => {
+  addRoute(app, 'DELETE', '/webhooks/{id}', async (request) => {
     const { account } = authOf(request);
-    if (!(await ctx.repository.webhookEndpoints.delete(account.id, (request.params as { id: string }).id))) {
-      throw new HttpProblem('not_found');
-    }
-    return reply.code(204).send();
+    const { id } = request.params as { id: string };
+    if (!(await ctx.repository.webhookEndpoints.delete(account.id, id))) throw new HttpProblem('not_found');
+    return { id, deleted: true };
   });
 }

@@ -1,16 +1,16 @@
-import type { Balance, LedgerEntryId, MessageId } from '@karvon/contract';
+import { type Balance, type LedgerEntryId, listParamsSchema, type MessageId, PAGE_LIMITS } from '@karvon/contract';
 import type { FastifyInstance } from 'fastify';
 import type { GatewayContext } from '../gateway-context';
 import { authOf } from '../plugins/authenticate';
-import { addRoute, parseLimit } from '../route';
+import { addRoute, parseQuery } from '../route';
 
 export function balanceRoutes(app: FastifyInstance, ctx: GatewayContext): void {
   addRoute(app, 'GET', '/balance', async (request): Promise<Balance> => {
     const { account } = authOf(request);
-    const query = request.query as Record<string, string | undefined>;
+    const query = parseQuery(listParamsSchema, request.query);
     const [fresh, ledger] = await Promise.all([
       ctx.repository.accounts.get(account.id),
-      ctx.repository.ledger.list(account.id, { limit: parseLimit(query.limit) }),
+      ctx.repository.ledger.list(account.id, { limit: query.limit ?? PAGE_LIMITS.defaultLimit }),
     ]);
     const current = fresh ?? account;
     return {

@@ -1,4 +1,13 @@
-import { createId, formatMoney, parseSendMessageRequest, type SendRejected, toJsonPointer } from '@karvon/contract';
+import {
+  createId,
+  formatMoney,
+  listMessagesParamsSchema,
+  PAGE_LIMITS,
+  parseSendMessageRequest,
+  type SendRejected,
+  toJsonPointer,
+} from '@karvon/contract';
+import { normalizePhoneInput } from '@karvon/sdk/phone';
 import type { FastifyInstance } from 'fastify';
 import { acceptMessages } from '../../messages/accept-messages';
 import { messageView } from '../../messages/message-view';
@@ -7,13 +16,14 @@ import type { MessageFilters } from '../../storage/repository';
 import type { GatewayContext } from '../gateway-context';
 import { HttpProblem } from '../http-problem';
 import { authOf } from '../plugins/authenticate';
-import { addRoute, parseLimit, validationProblem } from '../route';
+import { idempotencyFold, sendFolded } from '../plugins/idempotency';
+import { addRoute, parseQuery, validationProblem } from '../route';
 
-type Query = Record<string, string | undefined>;
+type Query = { readonly [name: string]: unknown };
 
 function parseTime(query: Query, name: string): number | undefined {
   const value = query[name];
-  if (value === undefined) return undefined;
+  if (typeof value !== 'string') return undefined;
   const t = Date.parse(value);
   if (Number.isNaN(t)) {
     throw new HttpProblem('validation_failed', {
@@ -36,11 +46,13 @@ export function messageRoutes(app: FastifyInstance, ctx: GatewayContext): void {
       parsed = retry;
       preRejected = split.rejected;
     }
+    const fold = idempotencyFold(request);
     const outcome = await acceptMessages(ctx, {
       account,
       mode,
       request: parsed.data,
       ...(preRejected ? { preRejected } : {}),
+      ...(fold ? { completeIdempotency: (response) => fold(200, response) } : {}),
     });
     if (outcome.kind === 'rejected') {
       throw new HttpProblem(outcome.code, {
@@ -54,7 +66,7 @@ export function messageRoutes(app: FastifyInstance, ctx: GatewayContext): void {
         detail: `The messages cost ${formatMoney({ amount: outcome.total, currency })}; the balance is ${formatMoney({ amount: outcome.balance, currency })}. Nothing was sent or charged.`,
       });
     }
-    return reply.code(200).send(outcome.response);
+    return sendFolded(request, reply, 200, outcome.response);
   });
 
   addRoute(app, 'GET', '/status/{id}', async (request) => {
@@ -67,10 +79,10 @@ export function messageRoutes(app: FastifyInstance, ctx: GatewayContext): void {
 
   addRoute(app, 'GET', '/messages', async (request) => {
     const { account } = authOf(request);
-    const query = request.query as Query;
+    const query = parseQuery(listMessagesParamsSchema, request.query);
     const filters: MessageFilters = {};
     if (query.status) filters.status = query.status;
-    if (query.to) filters.to = query.to;
+    if (query.to) filters.to = normalizePhoneInput(query.to);
     if (query.type) filters.type = query.type;
     if (query.clientReference) filters.clientReference = query.clientReference;
     const after = parseTime(query, 'createdAfter');
@@ -79,7 +91,7 @@ export function messageRoutes(app: FastifyInstance, ctx: GatewayContext): void {
     if (before !== undefined) filters.createdBefore = before;
     const page = await ctx.repository.messages.list(account.id, filters, {
       cursor: query.cursor ?? null,
-      limit: parseLimit(query.limit),
+      limit: query.limit ?? PAGE_LIMITS.defaultLimit,
     });
     return { data: page.data.map(messageView), nextCursor: page.nextCursor };
   });

@@ -16,7 +16,8 @@ export function privacyRoutes(app: FastifyInstance, ctx: GatewayContext): void {
     const data = await ctx.repository.privacy.export(account.id, phoneNumber);
     return {
       phoneNumber,
-      messages: data.messages.map(messageView),
+      // The wire Message has no body; an export adds it (null once redacted by retention).
+      messages: data.messages.map((m) => ({ ...messageView(m), body: m.body })),
       optOuts: data.optOuts.map((o) => ({
         phoneNumber: o.phoneNumber,
         scope: o.scope,
@@ -33,13 +34,22 @@ export function privacyRoutes(app: FastifyInstance, ctx: GatewayContext): void {
       exportedAt: iso(ctx.now()),
     };
   });
-  // Policy: bodies, metadata and the number are erased from messages and
+  // Policy (docs/guides/running-the-gateway.md): messages stay for the ledger
+  // and the account's statistics, but their body, metadata, client reference
+  // and number are erased (GET /status/{id} then shows `to: "erased"`);
   // consents are deleted; an opt-out stays, since honouring it needs the number.
+  // Ledger rows keep their amounts and carry no number or body.
   addRoute(app, 'POST', '/privacy/erasure', async (request) => {
     const { account } = authOf(request);
     const phoneNumber = normalizePhoneInput(parseBody(privacyRequestSchema, request.body).phoneNumber);
     const now = ctx.now();
     const result = await ctx.repository.privacy.erase(account.id, phoneNumber, now);
-    return { phoneNumber, erasedMessages: result.messagesRedacted, erasedAt: iso(now) };
+    return {
+      phoneNumber,
+      erasedMessages: result.messagesRedacted,
+      deletedConsents: result.consentsDeleted,
+      keptOptOuts: result.optOutsKept,
+      erasedAt: iso(now),
+    };
   });
 }

@@ -1,13 +1,15 @@
 import {
   createId,
+  listParamsSchema,
+  PAGE_LIMITS,
   type Template,
   type TemplateId,
   type TemplatePreview,
+  templatePreviewRequestSchema,
   templateUpsertRequestSchema,
 } from '@karvon/contract';
 import { analyze } from '@karvon/sdk/encoding';
 import type { FastifyInstance } from 'fastify';
-import * as z from 'zod/mini';
 import { quote } from '../../money/pricing';
 import type { TemplateRecord } from '../../storage/repository';
 import {
@@ -19,7 +21,7 @@ import {
 import type { GatewayContext } from '../gateway-context';
 import { HttpProblem } from '../http-problem';
 import { authOf } from '../plugins/authenticate';
-import { addRoute, parseBody, parseLimit } from '../route';
+import { addRoute, parseBody, parseQuery } from '../route';
 
 function syntaxDetail(error: TemplateSyntaxError): string {
   const what = {
@@ -45,12 +47,6 @@ export function templateView(record: TemplateRecord, preview?: TemplatePreview):
     ...(preview ? { preview } : {}),
   };
 }
-
-const previewRequestSchema = z.strictObject({
-  body: z.string().check(z.minLength(1), z.maxLength(1600)),
-  type: z.exactOptional(z.enum(['transactional', 'marketing'])),
-  variables: z.exactOptional(z.record(z.string(), z.union([z.string(), z.number()]))),
-});
 
 /** Renders, counts segments and prices a body in the default country; 422 lists missing variables. */
 function renderPreview(
@@ -138,18 +134,28 @@ export function templateRoutes(app: FastifyInstance, ctx: GatewayContext): void 
   });
 
   addRoute(app, 'POST', '/template/preview', async (request) => {
-    authOf(request);
-    const input = parseBody(previewRequestSchema, request.body);
-    checkSyntax(input.body);
-    return renderPreview(ctx, input.body, input.variables ?? {}, input.type ?? 'transactional', '/variables');
+    const { account } = authOf(request);
+    // The contract's request: a saved template by `id`, or a draft `body` (exactly one).
+    const input = parseBody(templatePreviewRequestSchema, request.body);
+    let body = input.body;
+    let type: 'transactional' | 'marketing' | undefined = input.type;
+    if (input.id !== undefined) {
+      const saved = await ctx.repository.templates.get(account.id, input.id);
+      if (!saved) throw new HttpProblem('not_found', { detail: 'No template with this id.' });
+      body = saved.body;
+      if (type === undefined && (saved.type === 'transactional' || saved.type === 'marketing')) type = saved.type;
+    }
+    if (body === undefined) throw new HttpProblem('missing_field');
+    checkSyntax(body);
+    return renderPreview(ctx, body, input.variables ?? {}, type ?? 'transactional', '/variables');
   });
 
   addRoute(app, 'GET', '/templates', async (request) => {
     const { account } = authOf(request);
-    const query = request.query as Record<string, string | undefined>;
+    const query = parseQuery(listParamsSchema, request.query);
     const page = await ctx.repository.templates.list(account.id, {
       cursor: query.cursor ?? null,
-      limit: parseLimit(query.limit),
+      limit: query.limit ?? PAGE_LIMITS.defaultLimit,
     });
     return { data: page.data.map((t) => templateView(t)), nextCursor: page.nextCursor };
   });
@@ -162,12 +168,12 @@ export function templateRoutes(app: FastifyInstance, ctx: GatewayContext): void 
     return templateView(template);
   });
 
-  addRoute(app, 'DELETE', '/templates/{id}', async (request, reply) => {
+  addRoute(app, 'DELETE', '/templates/{id}', async (request) => {
     const { account } = authOf(request);
     const { id } = request.params as { id: string };
     if (!(await ctx.repository.templates.delete(account.id, id, ctx.now()))) {
       throw new HttpProblem('not_found', { detail: 'No template with this id.' });
     }
-    return reply.code(204).send();
+    return { id, deleted: true };
   });
 }

@@ -160,6 +160,54 @@ export function repositoryBattery(name: string, options: RepositoryBatteryOption
       expect(again).toEqual({ ok: false, reason: 'not_cancelable', status: 'canceled' });
     });
 
+    it('finds due messages and moves each once, refunding only when asked', async () => {
+      const acct = await newAccount(repo, 1_000);
+      const now = tick() + 10_000;
+      const due = newMessage({ mode: 'test', price: 300 });
+      const later = newMessage({ mode: 'test', status: 'scheduled', notBefore: now + 60_000 });
+      const overdue = newMessage({ mode: 'test', status: 'scheduled', notBefore: now + 60_000, expiresAt: now - 1 });
+      const live = newMessage({ mode: 'live' });
+      await repo.messages.accept(acct.id, [due, later, overdue, live]);
+      const found = (await repo.messages.findDue({ mode: 'test', now, limit: 100 })).map((m) => m.id);
+      expect(found).toContain(due.id);
+      expect(found).toContain(overdue.id);
+      expect(found).not.toContain(later.id);
+      expect(found).not.toContain(live.id);
+      const move = { accountId: acct.id, id: due.id, from: 'queued', to: 'expired', at: now, carrier: 'sandbox' };
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          repo.messages.transition({
+            ...move,
+            errorCode: 'validity_expired',
+            reason: null,
+            refund: { ledgerEntryId: createId('ledgerEntry') },
+          }),
+        ),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const after = await repo.messages.get(acct.id, due.id);
+      expect(after?.history.map((h) => [h.status, h.carrier])).toEqual([
+        ['queued', null],
+        ['expired', 'sandbox'],
+      ]);
+      expect((await repo.accounts.get(acct.id))?.balance).toBe(1_000 - 3 * 100);
+      expect(
+        await repo.messages.transition({ ...move, from: 'scheduled', to: 'queued', errorCode: null, reason: null }),
+      ).toBe(false);
+      expect(
+        await repo.messages.transition({
+          ...move,
+          id: later.id,
+          from: 'scheduled',
+          to: 'queued',
+          errorCode: null,
+          reason: null,
+          notBefore: null,
+        }),
+      ).toBe(true);
+      expect((await repo.messages.get(acct.id, later.id))?.notBefore).toBeNull();
+    });
+
     it('versions templates by id or name and bumps only on a body change', async () => {
       const acct = await newAccount(repo, 0);
       const base = { type: null, variables: ['x'], now: tick() };
@@ -202,22 +250,108 @@ export function repositoryBattery(name: string, options: RepositoryBatteryOption
     it('lets exactly one of 50 concurrent requests start an idempotency key', async () => {
       const acct = await newAccount(repo, 0);
       const now = tick();
+      const scope = { accountId: acct.id, mode: 'live' as const, key: 'k1' };
       const results = await Promise.all(
-        Array.from({ length: 50 }, () =>
+        Array.from({ length: 50 }, (_, i) =>
           repo.idempotency.begin({
-            accountId: acct.id,
-            key: 'k1',
+            ...scope,
+            lockToken: `t${i}`,
             fingerprint: 'f',
             createdAt: now,
             expiresAt: now + 60_000,
+            staleBefore: now - 60_000,
           }),
         ),
       );
       expect(results.filter((r) => r.outcome === 'started')).toHaveLength(1);
-      await repo.idempotency.complete(acct.id, 'k1', { status: 200, headers: { a: 'b' }, body: '{}' });
-      expect(await repo.idempotency.find(acct.id, 'k1')).toMatchObject({ state: 'completed', responseStatus: 200 });
-      await repo.idempotency.release(acct.id, 'k1');
-      expect(await repo.idempotency.find(acct.id, 'k1')).toBeUndefined();
+      const holder = `t${results.findIndex((r) => r.outcome === 'started')}`;
+      const response = { status: 200, headers: { a: 'b' }, body: '{}' };
+      expect(await repo.idempotency.complete({ ...scope, lockToken: 'not-the-holder' }, response)).toBe(false);
+      expect(await repo.idempotency.complete({ ...scope, lockToken: holder }, response)).toBe(true);
+      expect(await repo.idempotency.find(scope)).toMatchObject({ state: 'completed', responseStatus: 200 });
+      // A completed key is never released: its side effects happened.
+      await repo.idempotency.release({ ...scope, lockToken: holder });
+      expect(await repo.idempotency.find(scope)).toMatchObject({ state: 'completed' });
+      expect(await repo.idempotency.find({ ...scope, mode: 'test' })).toBeUndefined();
+    });
+
+    it('releases an in-progress key only for its holder, and lets a stale one be taken over', async () => {
+      const acct = await newAccount(repo, 0);
+      const now = tick();
+      const scope = { accountId: acct.id, mode: 'test' as const, key: 'k2' };
+      const begin = (lockToken: string, at: number) =>
+        repo.idempotency.begin({
+          ...scope,
+          lockToken,
+          fingerprint: 'f',
+          createdAt: at,
+          expiresAt: at + 600_000,
+          staleBefore: at - 60_000,
+        });
+      expect(await begin('a', now)).toEqual({ outcome: 'started' });
+      await repo.idempotency.release({ ...scope, lockToken: 'b' });
+      expect((await begin('b', now + 1)).outcome).toBe('existing');
+      // 61 s later the holder is presumed dead: b takes over and a is fenced out.
+      expect(await begin('b', now + 61_000)).toEqual({ outcome: 'started' });
+      expect(
+        await repo.idempotency.complete({ ...scope, lockToken: 'a' }, { status: 200, headers: {}, body: '' }),
+      ).toBe(false);
+      await repo.idempotency.release({ ...scope, lockToken: 'b' });
+      expect(await repo.idempotency.find(scope)).toBeUndefined();
+    });
+
+    it('completes an idempotency key in the same transaction as the acceptance, or not at all', async () => {
+      const acct = await newAccount(repo, 1_000);
+      const now = tick();
+      const scope = { accountId: acct.id, mode: 'live' as const, key: 'k3' };
+      await repo.idempotency.begin({
+        ...scope,
+        lockToken: 'holder',
+        fingerprint: 'f',
+        createdAt: now,
+        expiresAt: now + 60_000,
+        staleBefore: now - 60_000,
+      });
+      const response = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":1}' };
+      const lost = newMessage({ price: 100 });
+      await expect(
+        repo.messages.accept(acct.id, [lost], {
+          idempotency: { lock: { ...scope, lockToken: 'other' }, response },
+        }),
+      ).rejects.toThrow(/no longer held/);
+      expect(await repo.messages.get(acct.id, lost.id)).toBeUndefined();
+      expect((await repo.accounts.get(acct.id))?.balance).toBe(1_000);
+
+      const poor = await repo.messages.accept(acct.id, [newMessage({ price: 5_000 })], {
+        idempotency: { lock: { ...scope, lockToken: 'holder' }, response },
+      });
+      expect(poor.ok).toBe(false);
+      expect(await repo.idempotency.find(scope)).toMatchObject({ state: 'in_progress' });
+
+      const kept = newMessage({ price: 100 });
+      const ok = await repo.messages.accept(acct.id, [kept], {
+        idempotency: { lock: { ...scope, lockToken: 'holder' }, response },
+      });
+      expect(ok.ok).toBe(true);
+      expect(await repo.idempotency.find(scope)).toMatchObject({
+        state: 'completed',
+        responseStatus: 200,
+        responseBody: '{"ok":1}',
+        responseHeaders: { 'content-type': 'application/json' },
+      });
+      expect(await repo.messages.get(acct.id, kept.id)).toBeDefined();
+    });
+
+    it('stores per-account rate limits', async () => {
+      const acct = await newAccount(repo, 0);
+      expect(await repo.accounts.setRateLimit(acct.id, { perSecond: 5, burst: 10 })).toMatchObject({
+        rateLimitPerSecond: 5,
+        rateLimitBurst: 10,
+      });
+      expect(await repo.accounts.get(acct.id)).toMatchObject({ rateLimitPerSecond: 5, rateLimitBurst: 10 });
+      await repo.accounts.setRateLimit(acct.id, { perSecond: null, burst: null });
+      expect(await repo.accounts.get(acct.id)).toMatchObject({ rateLimitPerSecond: null, rateLimitBurst: null });
+      expect(await repo.accounts.setRateLimit('acct_missing', { perSecond: 1, burst: 1 })).toBeUndefined();
     });
 
     it('finds active API keys by hash only', async () => {

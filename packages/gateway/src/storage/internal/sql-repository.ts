@@ -4,7 +4,9 @@ import type {
   ApiKeyRecord,
   CancelResult,
   ConsentRecord,
+  IdempotencyLock,
   IdempotencyRecord,
+  IdempotencyResponse,
   LedgerRecord,
   ListOptions,
   MessageFilters,
@@ -20,6 +22,7 @@ import type {
   TemplateRecord,
   WebhookEndpointRecord,
 } from '../repository';
+import { IdempotencyLockLostError } from '../repository';
 import type { SqlDriver, SqlSession, SqlValue } from './sql-session';
 
 // Plain SQL shared by both dialects (decision 0006): the statements below are
@@ -246,9 +249,11 @@ function webhookEndpoint(r: Row): WebhookEndpointRecord {
 function idempotency(r: Row): IdempotencyRecord {
   return {
     accountId: str(r.account_id),
+    mode: r.key_mode === 'test' ? 'test' : 'live',
     key: str(r.idempotency_key),
     fingerprint: str(r.fingerprint),
     state: r.state === 'completed' ? 'completed' : 'in_progress',
+    lockToken: strOrNull(r.lock_token),
     responseStatus: numOrNull(r.response_status),
     responseHeaders: json<Record<string, string> | null>(r.response_headers, null),
     responseBody: strOrNull(r.response_body),
@@ -354,6 +359,29 @@ function messageRow(accountId: string, m: NewMessage): SqlValue[] {
 }
 
 /** The repository over any SqlDriver. */
+/** Completes an in-progress key held by `lock`; false when another request holds it now (or none does). */
+async function completeIdempotency(
+  s: SqlSession,
+  lock: IdempotencyLock,
+  response: IdempotencyResponse,
+): Promise<boolean> {
+  const changed = await s.run(
+    `UPDATE idempotency_keys SET state = 'completed', lock_token = NULL,
+       response_status = $1, response_headers = $2, response_body = $3
+     WHERE account_id = $4 AND key_mode = $5 AND idempotency_key = $6 AND state = 'in_progress' AND lock_token = $7`,
+    [
+      response.status,
+      JSON.stringify(response.headers),
+      response.body,
+      lock.accountId,
+      lock.mode,
+      lock.key,
+      lock.lockToken,
+    ],
+  );
+  return changed > 0;
+}
+
 export function createSqlRepository(driver: SqlDriver): Repository {
   const { read, write } = driver;
   return {
@@ -390,6 +418,14 @@ export function createSqlRepository(driver: SqlDriver): Repository {
           const row = await s.get<Row>('SELECT * FROM accounts WHERE name = $1 ORDER BY created_at LIMIT 1', [name]);
           return row && account(row);
         }),
+      setRateLimit: (accountId, limit) =>
+        write(async (s) => {
+          const row = await s.get<Row>(
+            'UPDATE accounts SET rate_limit_per_second = $1, rate_limit_burst = $2 WHERE id = $3 RETURNING *',
+            [limit.perSecond, limit.burst, accountId],
+          );
+          return row && account(row);
+        }),
       credit: (c) =>
         write(async (s) => {
           const row = await s.get<Row>(
@@ -406,7 +442,7 @@ export function createSqlRepository(driver: SqlDriver): Repository {
     },
 
     messages: {
-      accept: (accountId, messages) =>
+      accept: (accountId, messages, options) =>
         write(async (s): Promise<AcceptResult> => {
           const total = messages.reduce((sum, m) => sum + m.price, 0);
           // The guard and the debit in one statement: concurrent accepts
@@ -425,6 +461,12 @@ export function createSqlRepository(driver: SqlDriver): Repository {
             };
           }
           const balance = num(debited.balance);
+          // The key's completion commits with the acceptance or not at all
+          // (decision 0009): a crash leaves either both or neither.
+          if (options?.idempotency) {
+            const { lock, response } = options.idempotency;
+            if (!(await completeIdempotency(s, lock, response))) throw new IdempotencyLockLostError();
+          }
           if (messages.length === 0) return { ok: true, balance, total };
           await s.insertMany(
             'messages',
@@ -475,6 +517,60 @@ export function createSqlRepository(driver: SqlDriver): Repository {
           const tail = pageClause(page, 'created_at', 'id', params);
           const rows = await s.all<Row>(`SELECT * FROM messages WHERE ${where}${tail}`, params);
           return toPage(rows.map(message), page.limit, (m) => ({ t: m.createdAt, id: m.id }));
+        }),
+      findDue: (query) =>
+        read(async (s) => {
+          const params: SqlValue[] = [query.now, query.limit];
+          const mode = query.mode !== undefined ? ` AND mode = $${params.push(query.mode)}` : '';
+          const steps = query.expiredOnly
+            ? ''
+            : `(status IN ('scheduled', 'queued', 'sent') AND (not_before IS NULL OR not_before <= $1)) OR `;
+          const rows = await s.all<Row>(
+            `SELECT * FROM messages
+             WHERE (${steps}(status IN ('scheduled', 'queued') AND expires_at <= $1))${mode}
+             ORDER BY COALESCE(not_before, created_at), id LIMIT $2`,
+            params,
+          );
+          return rows.map(message);
+        }),
+      transition: (move) =>
+        write(async (s) => {
+          const params: SqlValue[] = [move.to, move.at, move.id, move.accountId, move.from];
+          const notBefore = move.notBefore !== undefined ? `, not_before = $${params.push(move.notBefore)}` : '';
+          const row = await s.get<Row>(
+            `UPDATE messages SET status = $1, updated_at = $2${notBefore}
+             WHERE id = $3 AND account_id = $4 AND status = $5 RETURNING price, currency, segments`,
+            params,
+          );
+          if (!row) return false;
+          await appendHistory(s, move.id, {
+            status: move.to,
+            at: move.at,
+            carrier: move.carrier,
+            errorCode: move.errorCode,
+            reason: move.reason,
+          });
+          if (move.refund) {
+            const price = num(row.price);
+            const bal = await s.get<Row>('UPDATE accounts SET balance = balance + $1 WHERE id = $2 RETURNING balance', [
+              price,
+              move.accountId,
+            ]);
+            await s.insertMany('ledger_entries', LEDGER_COLUMNS, [
+              [
+                move.refund.ledgerEntryId,
+                move.accountId,
+                price,
+                str(row.currency),
+                'message_refund',
+                move.id,
+                num(row.segments),
+                num(bal?.balance),
+                move.at,
+              ],
+            ]);
+          }
+          return true;
         }),
       cancel: (accountId, id, input) =>
         write(async (s): Promise<CancelResult> => {
@@ -846,40 +942,41 @@ export function createSqlRepository(driver: SqlDriver): Repository {
     idempotency: {
       begin: (r) =>
         write(async (s) => {
-          // An expired record is gone for good: the key may start over.
+          const scope = [r.accountId, r.mode, r.key];
+          // An expired record is gone for good, and an in-progress one older
+          // than the lock timeout belongs to a request that died: either way
+          // the key starts over (the old holder's token no longer matches).
           await s.run(
-            'DELETE FROM idempotency_keys WHERE account_id = $1 AND idempotency_key = $2 AND expires_at <= $3',
-            [r.accountId, r.key, r.createdAt],
+            `DELETE FROM idempotency_keys WHERE account_id = $1 AND key_mode = $2 AND idempotency_key = $3
+             AND (expires_at <= $4 OR (state = 'in_progress' AND created_at < $5))`,
+            [...scope, r.createdAt, r.staleBefore],
           );
           const inserted = await s.run(
-            `INSERT INTO idempotency_keys (account_id, idempotency_key, fingerprint, state, created_at, expires_at)
-             VALUES ($1, $2, $3, 'in_progress', $4, $5) ON CONFLICT (account_id, idempotency_key) DO NOTHING`,
-            [r.accountId, r.key, r.fingerprint, r.createdAt, r.expiresAt],
+            `INSERT INTO idempotency_keys (account_id, key_mode, idempotency_key, fingerprint, state, lock_token, created_at, expires_at)
+             VALUES ($1, $2, $3, $4, 'in_progress', $5, $6, $7) ON CONFLICT (account_id, key_mode, idempotency_key) DO NOTHING`,
+            [...scope, r.fingerprint, r.lockToken, r.createdAt, r.expiresAt],
           );
           if (inserted > 0) return { outcome: 'started' as const };
           const row = await s.get<Row>(
-            'SELECT * FROM idempotency_keys WHERE account_id = $1 AND idempotency_key = $2',
-            [r.accountId, r.key],
+            'SELECT * FROM idempotency_keys WHERE account_id = $1 AND key_mode = $2 AND idempotency_key = $3',
+            scope,
           );
           return { outcome: 'existing' as const, record: idempotency(row as Row) };
         }),
-      complete: (accountId, key, response) =>
+      complete: (lock, response) => write((s) => completeIdempotency(s, lock, response)),
+      release: (lock) =>
         write(async (s) => {
           await s.run(
-            `UPDATE idempotency_keys SET state = 'completed', response_status = $1, response_headers = $2, response_body = $3
-             WHERE account_id = $4 AND idempotency_key = $5`,
-            [response.status, JSON.stringify(response.headers), response.body, accountId, key],
+            `DELETE FROM idempotency_keys WHERE account_id = $1 AND key_mode = $2 AND idempotency_key = $3
+             AND state = 'in_progress' AND lock_token = $4`,
+            [lock.accountId, lock.mode, lock.key, lock.lockToken],
           );
         }),
-      release: (accountId, key) =>
-        write(async (s) => {
-          await s.run('DELETE FROM idempotency_keys WHERE account_id = $1 AND idempotency_key = $2', [accountId, key]);
-        }),
-      find: (accountId, key) =>
+      find: (scope) =>
         read(async (s) => {
           const row = await s.get<Row>(
-            'SELECT * FROM idempotency_keys WHERE account_id = $1 AND idempotency_key = $2',
-            [accountId, key],
+            'SELECT * FROM idempotency_keys WHERE account_id = $1 AND key_mode = $2 AND idempotency_key = $3',
+            [scope.accountId, scope.mode, scope.key],
           );
           return row && idempotency(row);
         }),

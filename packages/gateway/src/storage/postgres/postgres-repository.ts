@@ -125,6 +125,7 @@ export async function openPostgresRepository(options: PostgresRepositoryOptions)
       const allowed = row?.allowed === true;
       return {
         allowed,
+        tokens,
         remaining: Math.max(0, Math.floor(tokens)),
         retryAfterMs: allowed ? 0 : Math.ceil(((1 - tokens) * 1000) / rule.refillPerSecond),
       };

@@ -37,7 +37,7 @@ export function openSqliteRepository(options: SqliteRepositoryOptions): SqliteRe
     let statement = statements.get(sql);
     if (!statement) {
       // The shared SQL uses PostgreSQL's $1; SQLite reads ?1 the same way.
-      statement = db.prepare(sql.replace(/\$(\d+)/g, '?$1'));
+      statement = db.prepare(toSqliteParameters(sql));
       statements.set(sql, statement);
     }
     return statement;
@@ -55,9 +55,11 @@ export function openSqliteRepository(options: SqliteRepositoryOptions): SqliteRe
       const chunk = Math.max(1, Math.min(200, Math.floor(MAX_PARAMS / perRow)));
       for (let i = 0; i < rows.length; i += chunk) {
         const slice = rows.slice(i, i + chunk);
-        const values = slice
-          .map((_, r) => `(${columns.map((__, c) => `?${r * perRow + c + 1}`).join(', ')})`)
-          .join(', ');
+        // Anonymous `?`, not `?NNN`: node:sqlite binds numbered parameters
+        // in time quadratic in their count (100 rows × 26 columns cost
+        // 128 µs a row against 5.5 µs with `?`; measured with node 24.21).
+        const row = `(${columns.map(() => '?').join(', ')})`;
+        const values = slice.map(() => row).join(', ');
         const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`;
         let statement = statements.get(sql);
         if (!statement) {
@@ -90,6 +92,7 @@ export function openSqliteRepository(options: SqliteRepositoryOptions): SqliteRe
       buckets.set(bucket, { tokens, at: Math.max(now, state.at) });
       return {
         allowed,
+        tokens,
         remaining: Math.floor(tokens),
         retryAfterMs: allowed ? 0 : Math.ceil(((1 - tokens) * 1000) / rule.refillPerSecond),
       };
@@ -105,6 +108,17 @@ export function openSqliteRepository(options: SqliteRepositoryOptions): SqliteRe
     },
   };
   return Object.assign(createSqlRepository(driver), { database: db });
+}
+
+/**
+ * `$1…$n` → `?` when each number appears once and in order (binding
+ * anonymous parameters is cheaper in node:sqlite), else `?1…?n`, which
+ * SQLite reads like PostgreSQL's `$n` (a reused or reordered parameter).
+ */
+function toSqliteParameters(sql: string): string {
+  const numbers = [...sql.matchAll(/\$(\d+)/g)].map((match) => Number(match[1]));
+  const inOrder = numbers.every((n, i) => n === i + 1);
+  return sql.replace(/\$(\d+)/g, inOrder ? '?' : '?$1');
 }
 
 function migrateSqlite(db: DatabaseSync): void {

@@ -1,0 +1,3 @@
+import { accountIsolationSuite } from './support/account-isolation-suite';
+
+accountIsolationSuite('sqlite');

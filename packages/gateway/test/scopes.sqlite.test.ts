@@ -1,0 +1,3 @@
+import { scopeMatrixSuite } from './support/scope-matrix-suite';
+
+scopeMatrixSuite('sqlite');
