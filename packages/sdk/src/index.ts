@@ -1,5 +1,40 @@
 // The main entry is the HTTP client only; ./encoding, ./webhooks and ./phone are separate subpaths
 // so this one stays small.
+
+// The wire types, so an app needs one import; they come from the contract the SDK is built for.
+export type {
+  ApiKey,
+  ApiKeyId,
+  Balance,
+  Consent,
+  CreatedApiKey,
+  CreatedWebhookEndpoint,
+  KnownWebhookEvent,
+  LedgerEntry,
+  Message,
+  MessageId,
+  MessageStatus,
+  Money,
+  OptOut,
+  Page as WirePage,
+  Problem,
+  ProblemFieldError,
+  SendAccepted,
+  Sender,
+  SenderId,
+  SendMessageRequest,
+  SendMessageResponse,
+  SendRejected,
+  StatusHistoryEntry,
+  Template,
+  TemplateId,
+  TemplatePreview,
+  TemplateUpsertRequest,
+  WebhookEndpoint,
+  WebhookEndpointId,
+  WebhookEvent,
+  WebhookEventType,
+} from '@karvon/contract';
 export { APIPromise, type WithResponse } from './client/api-promise';
 export type { ApiKeySource, FetchLike, KarvonOptions, Logger, RequestOptions } from './client/client-options';
 export type { KarvonHooks, RequestEvent, ResponseEvent, RetryEvent } from './client/hooks';
@@ -36,37 +71,3 @@ export {
   RateLimitError,
   ValidationError,
 } from './errors/status-errors';
-// The wire types, so an app needs one import; they come from the contract the SDK is built for.
-export type {
-  ApiKey,
-  ApiKeyId,
-  Balance,
-  Consent,
-  CreatedApiKey,
-  CreatedWebhookEndpoint,
-  KnownWebhookEvent,
-  LedgerEntry,
-  Message,
-  MessageId,
-  MessageStatus,
-  Money,
-  OptOut,
-  Page as WirePage,
-  Problem,
-  ProblemFieldError,
-  SendAccepted,
-  SendMessageRequest,
-  SendMessageResponse,
-  SendRejected,
-  Sender,
-  SenderId,
-  StatusHistoryEntry,
-  Template,
-  TemplateId,
-  TemplatePreview,
-  TemplateUpsertRequest,
-  WebhookEndpoint,
-  WebhookEndpointId,
-  WebhookEvent,
-  WebhookEventType,
-} from '@karvon/contract';
