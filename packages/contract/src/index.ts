@@ -152,6 +152,15 @@ export {
 } from './opt-outs/opt-out';
 export type { PrivacyErasure, PrivacyExport, PrivacyRequest } from './privacy/privacy';
 export { privacyErasureSchema, privacyExportSchema, privacyRequestSchema } from './privacy/privacy';
+export type { MagicNumber, SandboxBehaviour, SandboxOutcome } from './sandbox/magic-numbers';
+export {
+  isMagicNumber,
+  SANDBOX_BEHAVIOURS,
+  SANDBOX_DEFAULT_BEHAVIOUR,
+  SANDBOX_MAGIC_NUMBERS,
+  SANDBOX_OUTCOMES,
+  sandboxOutcome,
+} from './sandbox/magic-numbers';
 export type {
   CreateSenderRequest,
   KnownSenderKind,
