@@ -1,3 +1,4 @@
+import { API_KEY_ROLES, API_KEY_SCOPES, type KnownApiKeyRole, type KnownApiKeyScope } from '@karvon/contract';
 /**
  * What an API key may do. Scopes are the unit of permission; roles are named
  * sets of them offered when a key is created. ROUTE_SCOPES is the one table of
@@ -5,29 +6,17 @@
  * scope × route matrix test iterates it, so they cannot drift apart.
  */
 
-export const SCOPES = [
-  'messages:send',
-  'messages:read',
-  'messages:cancel',
-  'templates:read',
-  'templates:write',
-  'balance:read',
-  'senders:write',
-  'webhooks:write',
-  'opt_outs:read',
-  'opt_outs:write',
-  'keys:write',
-  'admin',
-] as const;
+// The scope and role names are part of the wire contract (keys are created with them).
+export const SCOPES = API_KEY_SCOPES;
 
-export type Scope = (typeof SCOPES)[number];
+export type Scope = KnownApiKeyScope;
 
 export function isScope(value: unknown): value is Scope {
   return typeof value === 'string' && (SCOPES as readonly string[]).includes(value);
 }
 
-export const ROLES = ['admin', 'developer', 'read_only', 'adapter'] as const;
-export type Role = (typeof ROLES)[number];
+export const ROLES = API_KEY_ROLES;
+export type Role = KnownApiKeyRole;
 
 /**
  * The scopes each role grants.
