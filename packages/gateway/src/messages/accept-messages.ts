@@ -12,9 +12,10 @@ import {
   toJsonPointer,
 } from '@karvon/contract';
 import { analyze } from '@karvon/sdk/encoding';
-import { parsePhoneNumber } from '@karvon/sdk/phone';
+import type { ParsePhoneNumberResult } from '@karvon/sdk/phone';
 import { checkConsent, toOptOutScope } from '../compliance/consent-rules';
 import { nextAllowedSendTime } from '../compliance/quiet-hours';
+import { cachesOf } from '../http/gateway-caches';
 import type { GatewayContext } from '../http/gateway-context';
 import { quote } from '../money/pricing';
 import { sandboxOutcome } from '../sandbox/magic-numbers';
@@ -23,12 +24,15 @@ import { resolveExpiresAt } from '../scheduling/validity';
 import { checkSender, type SenderRegistration } from '../senders/registration-rules';
 import type {
   AccountRecord,
+  ConsentRecord,
   IdempotencyCompletion,
   NewMessage,
+  OptOutRecord,
   SenderRecord,
   TemplateRecord,
 } from '../storage/repository';
 import { renderTemplate } from '../templates/render-template';
+import { parseRecipient } from './parse-recipient';
 
 export interface AcceptInput {
   account: AccountRecord;
@@ -82,8 +86,25 @@ export async function acceptMessages(ctx: GatewayContext, input: AcceptInput): P
   for (const [index, rejected] of preRejected) results[index] = rejected;
   const accepted: { index: number; message: NewMessage }[] = [];
 
-  const prepare = async (item: SingleMessage): Promise<NewMessage | Rejection> => {
-    const phone = parsePhoneNumber(item.to, { requireMobile: true });
+  // Numbers first, then the opt-outs and consents of every valid one in one
+  // query each (not one query per recipient: a batch of 1,000 is 2 queries).
+  const phones = items.map((item) => parseRecipient(item.to));
+  const numbers: string[] = [];
+  const marketingNumbers: string[] = [];
+  phones.forEach((phone, position) => {
+    if (!phone.valid) return;
+    numbers.push(phone.e164);
+    if ((items[position] as SingleMessage).type === 'marketing') marketingNumbers.push(phone.e164);
+  });
+  const [optOuts, consents] = await Promise.all([
+    numbers.length > 0 ? ctx.repository.optOuts.getMany(account.id, numbers) : new Map<string, OptOutRecord>(),
+    marketingNumbers.length > 0
+      ? ctx.repository.consents.getMany(account.id, marketingNumbers)
+      : new Map<string, ConsentRecord>(),
+  ]);
+
+  const prepare = async (item: SingleMessage, position: number): Promise<NewMessage | Rejection> => {
+    const phone = phones[position] as ParsePhoneNumberResult;
     if (!phone.valid) {
       return phone.reason === 'not_a_mobile_number'
         ? new Rejection('not_a_mobile_number', 'The recipient is not a mobile number.', 'to')
@@ -125,7 +146,9 @@ export async function acceptMessages(ctx: GatewayContext, input: AcceptInput): P
 
     let from = item.from;
     if (from === undefined) {
-      defaultSender ??= ctx.repository.senders.getDefault(account.id);
+      defaultSender ??= cachesOf(ctx).senders.get(`default\0${account.id}`, now, () =>
+        ctx.repository.senders.getDefault(account.id),
+      ) as Promise<SenderRecord | undefined>;
       from = account.defaultSender ?? (await defaultSender)?.sender;
       if (from === undefined) {
         return new Rejection(
@@ -137,7 +160,10 @@ export async function acceptMessages(ctx: GatewayContext, input: AcceptInput): P
     }
     let regs = registrations.get(from);
     if (!regs) {
-      regs = ctx.repository.senders.findBySender(account.id, from);
+      // Cached ≤ 1 s across requests (gateway-caches); POST/DELETE /senders clear it.
+      regs = cachesOf(ctx).senders.get(`${account.id}\0${from}`, now, () =>
+        ctx.repository.senders.findBySender(account.id, from),
+      ) as Promise<SenderRecord[]>;
       registrations.set(from, regs);
     }
     const senderRegistrations: SenderRegistration[] = (await regs)
@@ -156,10 +182,8 @@ export async function acceptMessages(ctx: GatewayContext, input: AcceptInput): P
         : new Rejection('sender_not_registered', `The sender is not registered for ${sender.country}.`, 'from');
     }
 
-    const [optOut, consent] = await Promise.all([
-      ctx.repository.optOuts.get(account.id, phone.e164),
-      type === 'marketing' ? ctx.repository.consents.get(account.id, phone.e164) : undefined,
-    ]);
+    const optOut = optOuts.get(phone.e164);
+    const consent = type === 'marketing' ? consents.get(phone.e164) : undefined;
     const compliance = checkConsent({
       type,
       optOuts: optOut ? [{ scope: toOptOutScope(optOut.scope) }] : [],
@@ -241,7 +265,7 @@ export async function acceptMessages(ctx: GatewayContext, input: AcceptInput): P
     };
   };
 
-  const prepared = await Promise.all(items.map((item) => prepare(item)));
+  const prepared = await Promise.all(items.map((item, position) => prepare(item, position)));
   prepared.forEach((outcome, position) => {
     const index = originalIndex[position] as number;
     const item = items[position] as SingleMessage;

@@ -477,6 +477,8 @@ export interface Repository {
     add(record: OptOutRecord): Promise<OptOutRecord>;
     remove(accountId: string, phoneNumber: string): Promise<boolean>;
     get(accountId: string, phoneNumber: string): Promise<OptOutRecord | undefined>;
+    /** The opt-outs of several numbers in one query (a batch send), by phone number. */
+    getMany(accountId: string, phoneNumbers: readonly string[]): Promise<Map<string, OptOutRecord>>;
     list(accountId: string, page: ListOptions): Promise<PageResult<OptOutRecord>>;
   };
 
@@ -484,6 +486,8 @@ export interface Repository {
     add(record: ConsentRecord): Promise<ConsentRecord>;
     remove(accountId: string, phoneNumber: string): Promise<boolean>;
     get(accountId: string, phoneNumber: string): Promise<ConsentRecord | undefined>;
+    /** The consents of several numbers in one query (a batch send), by phone number. */
+    getMany(accountId: string, phoneNumbers: readonly string[]): Promise<Map<string, ConsentRecord>>;
     list(accountId: string, page: ListOptions): Promise<PageResult<ConsentRecord>>;
   };
 

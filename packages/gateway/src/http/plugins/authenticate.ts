@@ -4,6 +4,7 @@ import { hashApiKey } from '../../accounts/api-key-hash';
 import { isAllowed, parseIpAllowlist } from '../../accounts/ip-allowlist';
 import { missingScopes } from '../../accounts/scopes';
 import type { AccountRecord, ApiKeyRecord } from '../../storage/repository';
+import { cachesOf } from '../gateway-caches';
 import type { GatewayContext } from '../gateway-context';
 import { HttpProblem } from '../http-problem';
 import { ACCESS_TOKEN_PREFIX, hashAccessToken } from '../routes/oauth';
@@ -54,7 +55,16 @@ export function authenticateHook(ctx: GatewayContext) {
     } else {
       // The checksum rejects typos and other vendors' keys without a lookup.
       if (!parseApiKey(secret).ok) throw invalid();
-      key = await ctx.repository.apiKeys.findByHash(hashApiKey(secret), now);
+      // Cached ≤ 1 s (gateway-caches): revocation through this process's
+      // DELETE /keys clears the cache; elsewhere it takes effect within 1 s.
+      const hash = hashApiKey(secret);
+      key = await cachesOf(ctx).apiKeys.get(
+        hash,
+        now,
+        () => ctx.repository.apiKeys.findByHash(hash, now),
+        (found) => found !== undefined,
+      );
+      if (key?.expiresAt != null && key.expiresAt <= now) key = undefined;
       scopes = key?.scopes ?? [];
     }
     if (!key) throw invalid();
@@ -72,7 +82,9 @@ export function authenticateHook(ctx: GatewayContext) {
     if (!account) throw invalid();
     request.auth = { account, key, mode: key.mode };
     if (key.lastUsedAt === null || now - key.lastUsedAt > TOUCH_INTERVAL_MS) {
-      // Best effort, off the request's path.
+      // Best effort, off the request's path. The (possibly cached) record
+      // remembers the touch, so a cached key is not touched on every request.
+      key.lastUsedAt = now;
       ctx.repository.apiKeys.touch(key.id, now).catch(() => {});
     }
   };

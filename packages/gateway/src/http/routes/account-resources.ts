@@ -33,6 +33,7 @@ import type {
   WebhookEndpointRecord,
 } from '../../storage/repository';
 import { checkEndpointUrl } from '../../webhooks/endpoint-url-policy';
+import { cachesOf } from '../gateway-caches';
 import type { GatewayContext } from '../gateway-context';
 import { HttpProblem } from '../http-problem';
 import { authOf } from '../plugins/authenticate';
@@ -148,6 +149,8 @@ export function accountResourceRoutes(
     const { account } = authOf(request);
     const { id } = request.params as { id: string };
     if (!(await ctx.repository.apiKeys.revoke(account.id, id, ctx.now()))) throw new HttpProblem('not_found');
+    // Authentication caches keys for 1 s; a revocation here takes effect at once.
+    cachesOf(ctx).apiKeys.clear();
     // The SDK's DeletedResource, not a bare 204: the contract's answer to every DELETE by id.
     return { id, deleted: true };
   });
@@ -178,6 +181,7 @@ export function accountResourceRoutes(
       createdAt: now,
       updatedAt: now,
     });
+    cachesOf(ctx).senders.clear();
     return reply.code(201).send(senderView(record));
   });
   addRoute(app, 'GET', '/senders/{id}', async (request) => {
@@ -190,6 +194,7 @@ export function accountResourceRoutes(
     const { account } = authOf(request);
     const { id } = request.params as { id: string };
     if (!(await ctx.repository.senders.delete(account.id, id))) throw new HttpProblem('not_found');
+    cachesOf(ctx).senders.clear();
     return { id, deleted: true };
   });
 

@@ -412,5 +412,44 @@ export function repositoryBattery(name: string, options: RepositoryBatteryOption
       expect((await repo.privacy.export(acct.id, phone)).messages).toEqual([]);
       expect((await repo.optOuts.get(acct.id, phone))?.scope).toBe('all');
     });
+
+    it("looks up many numbers' opt-outs and consents at once, within the account only", async () => {
+      const acct = await newAccount(repo, 0);
+      const other = await newAccount(repo, 0);
+      const numbers = Array.from({ length: 700 }, (_, i) => `+99890${String(2_000_000 + i).padStart(7, '0')}`);
+      const optedOut = [numbers[0], numbers[513], numbers[699]] as string[];
+      for (const phoneNumber of optedOut) {
+        await repo.optOuts.add({
+          accountId: acct.id,
+          phoneNumber,
+          keyword: 'STOP',
+          scope: 'marketing',
+          source: 'inbound',
+          createdAt: tick(),
+        });
+      }
+      await repo.optOuts.add({
+        accountId: other.id,
+        phoneNumber: numbers[1] as string,
+        keyword: 'STOP',
+        scope: 'all',
+        source: 'inbound',
+        createdAt: tick(),
+      });
+      await repo.consents.add({
+        accountId: acct.id,
+        phoneNumber: numbers[2] as string,
+        source: 'web',
+        proof: null,
+        consentedAt: tick(),
+        createdAt: tick(),
+      });
+      const found = await repo.optOuts.getMany(acct.id, [...numbers, numbers[0] as string]);
+      expect([...found.keys()].sort()).toEqual([...optedOut].sort());
+      expect(found.get(numbers[513] as string)?.scope).toBe('marketing');
+      expect([...(await repo.consents.getMany(acct.id, numbers)).keys()]).toEqual([numbers[2]]);
+      expect((await repo.consents.getMany(other.id, numbers)).size).toBe(0);
+      expect((await repo.optOuts.getMany(acct.id, [])).size).toBe(0);
+    });
   });
 }

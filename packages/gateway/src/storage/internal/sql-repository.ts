@@ -358,9 +358,36 @@ function messageRow(accountId: string, m: NewMessage): SqlValue[] {
   ];
 }
 
+/**
+ * `SELECT * FROM <table> WHERE account_id = $1 AND phone_number IN (…)` for
+ * distinct numbers, in chunks of at most 512, each padded (by repeating its
+ * last number) to a power of two so only ten SQL texts exist to prepare.
+ */
+function phoneLookups(
+  table: 'opt_outs' | 'consents',
+  accountId: string,
+  phones: readonly string[],
+): { sql: string; params: SqlValue[] }[] {
+  const distinct = [...new Set(phones)];
+  const lookups: { sql: string; params: SqlValue[] }[] = [];
+  for (let i = 0; i < distinct.length; i += 512) {
+    const chunk = distinct.slice(i, i + 512);
+    let size = 1;
+    while (size < chunk.length) size *= 2;
+    const last = chunk[chunk.length - 1] as string;
+    while (chunk.length < size) chunk.push(last);
+    const list = chunk.map((_, n) => `$${n + 2}`).join(', ');
+    lookups.push({
+      sql: `SELECT * FROM ${table} WHERE account_id = $1 AND phone_number IN (${list})`,
+      params: [accountId, ...chunk],
+    });
+  }
+  return lookups;
+}
+
 /** The repository over any SqlDriver. */
 /** Completes an in-progress key held by `lock`; false when another request holds it now (or none does). */
-async function completeIdempotency(
+async function completeInProgressKey(
   s: SqlSession,
   lock: IdempotencyLock,
   response: IdempotencyResponse,
@@ -384,6 +411,7 @@ async function completeIdempotency(
 
 export function createSqlRepository(driver: SqlDriver): Repository {
   const { read, write } = driver;
+  const completeIdempotency = driver.completeIdempotency?.bind(driver) ?? completeInProgressKey;
   return {
     dialect: driver.dialect,
     ping: () => driver.ping(),
@@ -862,6 +890,17 @@ export function createSqlRepository(driver: SqlDriver): Repository {
           ]);
           return row && optOut(row);
         }),
+      getMany: (accountId, phones) =>
+        read(async (s) => {
+          const found = new Map<string, OptOutRecord>();
+          for (const { sql, params } of phoneLookups('opt_outs', accountId, phones)) {
+            for (const row of await s.all<Row>(sql, params)) {
+              const record = optOut(row);
+              found.set(record.phoneNumber, record);
+            }
+          }
+          return found;
+        }),
       list: (accountId, page) =>
         read(async (s) => {
           const params: SqlValue[] = [accountId];
@@ -897,6 +936,17 @@ export function createSqlRepository(driver: SqlDriver): Repository {
             phone,
           ]);
           return row && consent(row);
+        }),
+      getMany: (accountId, phones) =>
+        read(async (s) => {
+          const found = new Map<string, ConsentRecord>();
+          for (const { sql, params } of phoneLookups('consents', accountId, phones)) {
+            for (const row of await s.all<Row>(sql, params)) {
+              const record = consent(row);
+              found.set(record.phoneNumber, record);
+            }
+          }
+          return found;
         }),
       list: (accountId, page) =>
         read(async (s) => {

@@ -1,4 +1,4 @@
-import type { Dialect, TokenBucketResult } from '../repository';
+import type { Dialect, IdempotencyLock, IdempotencyResponse, TokenBucketResult } from '../repository';
 
 export type SqlValue = string | number | null;
 
@@ -28,4 +28,10 @@ export interface SqlDriver {
   ): Promise<TokenBucketResult>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Inside a write: marks an in-progress idempotency key completed if `lock`
+   * still holds it. Default: the shared UPDATE fenced by the lock token; the
+   * SQLite driver keeps in-flight locks in memory and inserts the row here.
+   */
+  completeIdempotency?(s: SqlSession, lock: IdempotencyLock, response: IdempotencyResponse): Promise<boolean>;
 }

@@ -5,6 +5,7 @@ import { createSqlRepository } from '../internal/sql-repository';
 import type { SqlDriver, SqlSession, SqlValue } from '../internal/sql-session';
 import type { Repository, TokenBucketResult } from '../repository';
 import { GroupCommit } from './group-commit';
+import { IdempotencyLocks } from './idempotency-locks';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 
 export interface SqliteRepositoryOptions {
@@ -72,6 +73,7 @@ export function openSqliteRepository(options: SqliteRepositoryOptions): SqliteRe
   };
 
   const group = new GroupCommit(db, session);
+  const locks = new IdempotencyLocks();
   // One process owns a SQLite file, so the token buckets live in its memory
   // (decision 0006); PostgreSQL keeps them in a table shared by processes.
   const buckets = new Map<string, { tokens: number; at: number }>();
@@ -97,6 +99,7 @@ export function openSqliteRepository(options: SqliteRepositoryOptions): SqliteRe
         retryAfterMs: allowed ? 0 : Math.ceil(((1 - tokens) * 1000) / rule.refillPerSecond),
       };
     },
+    completeIdempotency: (s, lock, response) => locks.complete(s, lock, response),
     ping: async () => {
       db.prepare('SELECT 1').get();
     },
@@ -107,7 +110,36 @@ export function openSqliteRepository(options: SqliteRepositoryOptions): SqliteRe
       db.close();
     },
   };
-  return Object.assign(createSqlRepository(driver), { database: db });
+  const repository = createSqlRepository(driver);
+  const { messages, idempotency } = repository;
+  // In-flight idempotency keys live in memory (sqlite/idempotency-locks.ts):
+  // begin writes nothing; the completed key commits with its work.
+  return Object.assign(repository, {
+    database: db,
+    messages: {
+      ...messages,
+      accept: async (...args: Parameters<typeof messages.accept>) => {
+        const result = await messages.accept(...args);
+        const fold = args[2]?.idempotency;
+        if (fold && result.ok) locks.settle(fold.lock);
+        return result;
+      },
+    },
+    idempotency: {
+      ...idempotency,
+      begin: (input: Parameters<typeof idempotency.begin>[0]) => locks.begin(input, () => idempotency.find(input)),
+      complete: async (...args: Parameters<typeof idempotency.complete>) => {
+        const done = await idempotency.complete(...args);
+        if (done) locks.settle(args[0]);
+        return done;
+      },
+      release: async (lock: Parameters<typeof idempotency.release>[0]) => {
+        // Nothing was written for a key in flight; a completed key is never released.
+        locks.settle(lock);
+      },
+      find: async (scope: Parameters<typeof idempotency.find>[0]) => locks.find(scope) ?? idempotency.find(scope),
+    },
+  });
 }
 
 /**
