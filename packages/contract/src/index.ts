@@ -38,7 +38,14 @@ export {
   RFC3339_WITH_OFFSET_PATTERN,
   rfc3339Schema,
 } from './common/rfc3339';
-export { isTimeZone, zonedTimeToEpochMs } from './common/time-zone';
+export {
+  isTimeZone,
+  type WallClock,
+  wallClockAt,
+  wallTimeToEpochMs,
+  zonedTimeToEpochMs,
+  zoneOffsetMinutes,
+} from './common/zoned-time';
 export type { Consent, CreateConsentRequest, ListConsentsParams } from './consents/consent';
 export {
   consentPageSchema,

@@ -5,7 +5,7 @@ import {
   LOCAL_DATE_TIME_PATTERN,
   RFC3339_WITH_OFFSET_PATTERN,
 } from '../common/rfc3339';
-import { isTimeZone } from '../common/time-zone';
+import { isTimeZone } from '../common/zoned-time';
 import type { ErrorCode } from '../errors/error-codes';
 import type { TemplateId } from '../ids/id-prefixes';
 import { pure } from '../internal/pure';

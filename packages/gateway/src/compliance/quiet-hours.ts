@@ -1,4 +1,4 @@
-import { isKnownTimeZone, wallClockAt, wallTimeToEpochMs } from '../scheduling/zoned-time';
+import { isTimeZone, wallClockAt, wallTimeToEpochMs } from '@karvon/contract';
 
 /**
  * Quiet hours: marketing messages are not sent at night in the recipient's
@@ -236,7 +236,7 @@ export function nextAllowedSendTime(options: NextAllowedSendTimeOptions): NextAl
 
   let zones: readonly string[] | undefined;
   if (options.timeZone !== undefined) {
-    if (!isKnownTimeZone(options.timeZone)) return { ok: false, reason: 'unknown_time_zone' };
+    if (!isTimeZone(options.timeZone)) return { ok: false, reason: 'unknown_time_zone' };
     zones = [options.timeZone];
   } else zones = timeZonesFor(options.country);
   if (!zones) return { ok: false, reason: 'unknown_time_zone' };

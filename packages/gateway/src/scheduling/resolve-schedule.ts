@@ -1,5 +1,4 @@
-import { isLocalDateTime, isRfc3339WithOffset } from '@karvon/contract';
-import { isKnownTimeZone, wallTimeToEpochMs } from './zoned-time';
+import { isLocalDateTime, isRfc3339WithOffset, isTimeZone, wallTimeToEpochMs } from '@karvon/contract';
 
 /**
  * When a message should be sent, from the request's `scheduledAt` and
@@ -64,7 +63,7 @@ export function resolveSchedule(input: ResolveScheduleInput): ResolveScheduleRes
     if (Number.isNaN(at)) return fail('invalid_date_time', 'scheduledAt is not a valid date-time');
   } else if (isLocalDateTime(scheduledAt)) {
     if (timezone === undefined) return fail('timezone_required', 'A scheduledAt without offset needs a timezone');
-    if (!isKnownTimeZone(timezone)) return fail('invalid_timezone', 'timezone is not an IANA time zone name');
+    if (!isTimeZone(timezone)) return fail('invalid_timezone', 'timezone is not an IANA time zone name');
     const m = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/.exec(scheduledAt)!;
     const ms = m[7] ? Math.floor(Number(m[7]) * 1000) : 0;
     at = wallTimeToEpochMs(timezone, +m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, Number(m[6] ?? 0), ms);

@@ -1,17 +1,19 @@
 /**
- * Wall-clock time in IANA zones, fast enough for the send path.
+ * Wall-clock time in IANA zones, fast enough for the gateway's send path.
  *
- * The contract's `zonedTimeToEpochMs` has the same semantics but builds new
- * Intl.DateTimeFormat objects on each call (about 0.3 ms each on Node 24),
- * which costs a second per batch of 1,000 scheduled or quiet-hours messages.
- * Here the formatters are cached per zone, and so are offsets per zone and
+ * Building an Intl.DateTimeFormat costs about 0.3 ms on Node 24, which would
+ * cost a second per batch of 1,000 scheduled or quiet-hours messages. So the
+ * formatters are cached per zone, and so are offsets per zone and
  * 15-minute slice of UTC time: every offset change in tzdata since 1970 falls
  * on a quarter hour of UTC (offsets are whole quarter hours and changes
  * happen on the minute 00 or 30 of local time), so the offset is constant
- * within a slice. A property test checks agreement with the contract.
+ * within a slice. Intl is the only zone database every runtime ships, edge
+ * runtimes included.
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { pure } from '../internal/pure';
+
+const formatters = pure(() => new Map<string, Intl.DateTimeFormat>());
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let format = formatters.get(timeZone);
@@ -56,7 +58,7 @@ function intlOffsetMinutes(timeZone: string, epochMs: number): number {
 
 const SLICE_MS = 15 * 60_000;
 const MAX_CACHED_OFFSETS = 50_000;
-const offsets = new Map<string, number>();
+const offsets = pure(() => new Map<string, number>());
 
 /** The zone's offset from UTC in minutes at an instant (Tashkent: 300). Throws a RangeError for an unknown zone. */
 export function zoneOffsetMinutes(timeZone: string, epochMs: number): number {
@@ -87,10 +89,10 @@ export function wallClockAt(epochMs: number, timeZone: string): WallClock {
 }
 
 /**
- * True for a zone name Intl knows (`Asia/Tashkent`, `UTC`), like the
- * contract's `isTimeZone` but cached: offsets such as `+05:00` are refused.
+ * True for a time zone name Intl knows (IANA names such as `Asia/Tashkent`, and `UTC`).
+ * Offsets such as `+05:00` are accepted by Intl but are not zone names: refused.
  */
-export function isKnownTimeZone(value: unknown): value is string {
+export function isTimeZone(value: unknown): value is string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 64 || !/^[A-Za-z]/.test(value)) return false;
   if (formatters.has(value)) return true;
   try {
@@ -129,4 +131,26 @@ export function wallTimeToEpochMs(
     if (zoneOffsetMinutes(timeZone, candidate) === offset && (best === undefined || candidate < best)) best = candidate;
   }
   return best ?? wall - before * 60_000;
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows the given local
+ * date-time (`2026-11-01T09:30` in `Asia/Tashkent` → 04:30Z), with the gap and
+ * overlap rules of {@link wallTimeToEpochMs}. Returns milliseconds since the epoch.
+ */
+export function zonedTimeToEpochMs(localDateTime: string, timeZone: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/.exec(localDateTime);
+  if (!m) throw new RangeError(`Not a local date-time: ${JSON.stringify(localDateTime)}`);
+  if (!isTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${JSON.stringify(timeZone)}`);
+  const ms = m[7] ? Math.round(Number(m[7]) * 1000) : 0;
+  return wallTimeToEpochMs(
+    timeZone,
+    Number(m[1]),
+    Number(m[2]),
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
+    Number(m[6] ?? 0),
+    ms,
+  );
 }
