@@ -12,7 +12,6 @@ import {
   toJsonPointer,
 } from '@karvon/contract';
 import { analyze } from '@karvon/sdk/encoding';
-import type { ParsePhoneNumberResult } from '@karvon/sdk/phone';
 import { checkConsent, toOptOutScope } from '../compliance/consent-rules';
 import { nextAllowedSendTime } from '../compliance/quiet-hours';
 import { cachesOf } from '../http/gateway-caches';
@@ -32,7 +31,7 @@ import type {
   TemplateRecord,
 } from '../storage/repository';
 import { renderTemplate } from '../templates/render-template';
-import { parseRecipient } from './parse-recipient';
+import { parseRecipient, type Recipient } from './parse-recipient';
 
 export interface AcceptInput {
   account: AccountRecord;
@@ -104,7 +103,7 @@ export async function acceptMessages(ctx: GatewayContext, input: AcceptInput): P
   ]);
 
   const prepare = async (item: SingleMessage, position: number): Promise<NewMessage | Rejection> => {
-    const phone = phones[position] as ParsePhoneNumberResult;
+    const phone = phones[position] as Recipient;
     if (!phone.valid) {
       return phone.reason === 'not_a_mobile_number'
         ? new Rejection('not_a_mobile_number', 'The recipient is not a mobile number.', 'to')

@@ -1,4 +1,4 @@
-import { parsePhoneNumber } from './parse-phone-number';
+import { checkPhoneNumber } from './check-phone-number';
 import type { PhoneNumberOptions } from './types';
 
 /**
@@ -6,5 +6,5 @@ import type { PhoneNumberOptions } from './types';
  * `fixed_line_or_mobile` where the country's plan does not tell them apart.
  */
 export function isValidMobileNumber(input: string, options: PhoneNumberOptions = {}): boolean {
-  return parsePhoneNumber(input, { ...options, requireMobile: true }).valid;
+  return checkPhoneNumber(input, { ...options, requireMobile: true }).valid;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { READS_AS_UZ_MOBILE, REJECTED } from './__fixtures__/phone-number-cases';
 import { parsePhoneNumber } from './parse-phone-number';
 
 function expectValid(result: ReturnType<typeof parsePhoneNumber>) {
@@ -7,25 +8,7 @@ function expectValid(result: ReturnType<typeof parsePhoneNumber>) {
 }
 
 describe('parsePhoneNumber', () => {
-  it.each([
-    ['+998901234567', undefined],
-    ['998901234567', undefined],
-    ['00998901234567', undefined],
-    ['+998 (90) 123-45-67', undefined],
-    ['tel:+998-90-123-45-67', undefined],
-    ['90 123 45 67', 'UZ'],
-    ['901234567', 'uz'],
-    ['998901234567', 'UZ'],
-    ['00 998 90 123 45 67', 'UZ'],
-    ['8 90 123 45 67', 'UZ'],
-    ['8 (90) 123-45-67', 'UZ'],
-    ['8 10 998 90 123 45 67', 'UZ'],
-    ['+998\u00a090\u2011123\u201145\u201167', undefined],
-    ['٩٠١٢٣٤٥٦٧', 'UZ'],
-    ['۹۰۱۲۳۴۵۶۷', 'UZ'],
-    ['＋９９８９０１２３４５６７', undefined],
-    ['+९९८९०१२३४५६७', undefined],
-  ])('reads %j (default country %s) as +998901234567', (input, defaultCountry) => {
+  it.each(READS_AS_UZ_MOBILE)('reads %j (default country %s) as +998901234567', (input, defaultCountry) => {
     const result = expectValid(parsePhoneNumber(input, defaultCountry === undefined ? {} : { defaultCountry }));
     expect(result.e164).toBe('+998901234567');
     expect(result.country).toBe('UZ');
@@ -83,17 +66,7 @@ describe('parsePhoneNumber', () => {
     });
   });
 
-  it.each([
-    ['+99890123456', {}, 'too_short'],
-    ['+9989012345678', {}, 'too_long'],
-    ['9012345', { defaultCountry: 'UZ' }, 'too_short'],
-    ['+999 123 456 789', {}, 'invalid_country'],
-    ['+998901234567', { defaultCountry: 'XX' }, 'invalid_country'],
-    ['+998 61 123 45 67', {}, 'invalid_phone_number'],
-    ['not a number', {}, 'invalid_phone_number'],
-    ['', { defaultCountry: 'UZ' }, 'invalid_phone_number'],
-    ['+', {}, 'invalid_phone_number'],
-  ] as const)('rejects %j %j with %s', (input, options, reason) => {
+  it.each(REJECTED)('rejects %j %j with %s', (input, options, reason) => {
     const result = parsePhoneNumber(input, options);
     expect(result.valid).toBe(false);
     expect(result.valid === false && result.reason).toBe(reason);

@@ -50,20 +50,24 @@ export interface ParsePhoneNumberOptions extends PhoneNumberOptions {
   readonly requireMobile?: boolean;
 }
 
-/** A valid phone number, in the forms Karvon uses. */
-export interface ParsedPhoneNumber {
+/** A valid phone number as `checkPhoneNumber` reports it: what validation needs, no formatting. */
+export interface CheckedPhoneNumber {
   readonly valid: true;
   /** E.164, e.g. `'+998901234567'`: the form the API and the gateway store. */
   readonly e164: string;
   /** ISO 3166-1 alpha-2 country, or `undefined` for non-geographic numbers (+800, +882…). */
   readonly country: string | undefined;
+  readonly type: PhoneNumberType;
+  /** `true` for `mobile`, and for `fixed_line_or_mobile` where the plan cannot tell. */
+  readonly isMobile: boolean;
+}
+
+/** A valid phone number, in the forms Karvon uses. */
+export interface ParsedPhoneNumber extends CheckedPhoneNumber {
   /** Country calling code without `+`, e.g. `'998'`. */
   readonly countryCallingCode: string;
   /** National significant number, e.g. `'901234567'`. */
   readonly nationalNumber: string;
-  readonly type: PhoneNumberType;
-  /** `true` for `mobile`, and for `fixed_line_or_mobile` where the plan cannot tell. */
-  readonly isMobile: boolean;
   /** National format, e.g. `'90 123 45 67'`. */
   readonly national: string;
   /** International format, e.g. `'+998 90 123 45 67'`. */
@@ -94,6 +98,9 @@ export interface PhoneNumberError {
 }
 
 export type ParsePhoneNumberResult = ParsedPhoneNumber | PhoneNumberError;
+
+/** What `checkPhoneNumber` answers. A `ParsePhoneNumberResult` is also one. */
+export type CheckPhoneNumberResult = CheckedPhoneNumber | PhoneNumberError;
 
 /** Output forms of `formatPhoneNumber`. */
 export type PhoneNumberFormat = 'e164' | 'international' | 'national' | 'rfc3966';
