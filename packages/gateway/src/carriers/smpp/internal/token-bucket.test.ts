@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { AimdRate } from './aimd-rate';
+import { backoffDelay } from './backoff';
+import { TokenBucket } from './token-bucket';
+
+describe('TokenBucket', () => {
+  it('allows a one-second burst, then spaces sends at the rate', () => {
+    let now = 0;
+    const bucket = new TokenBucket(10, () => now);
+    const waits = Array.from({ length: 12 }, () => bucket.reserve());
+    expect(waits.slice(0, 10)).toEqual(Array(10).fill(0));
+    expect(waits.slice(10)).toEqual([100, 200]);
+    now = 1000;
+    expect(bucket.reserve()).toBe(0);
+  });
+});
+
+describe('AimdRate', () => {
+  it('halves on a throttle down to the floor and adds one per success up to the ceiling', () => {
+    const aimd = new AimdRate(new TokenBucket(8), 8);
+    aimd.throttled();
+    aimd.throttled();
+    aimd.throttled();
+    aimd.throttled();
+    expect(aimd.bucket.rate).toBe(1);
+    for (let i = 0; i < 20; i++) aimd.succeeded();
+    expect(aimd.bucket.rate).toBe(8);
+  });
+});
+
+describe('backoffDelay', () => {
+  it('grows exponentially under the cap with full jitter', () => {
+    expect([0, 1, 2, 3, 10].map((n) => backoffDelay(n, 100, 1000, () => 1))).toEqual([100, 200, 400, 800, 1000]);
+    expect(backoffDelay(3, 100, 1000, () => 0.5)).toBe(400);
+  });
+});
