@@ -131,7 +131,7 @@ beforeAll(async () => {
     });
     probes.set(runtime.label, JSON.parse(stdout) as ProbeResult);
   }
-}, 120_000);
+}, 360_000);
 
 afterAll(() => {
   if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });

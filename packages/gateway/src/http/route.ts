@@ -2,6 +2,7 @@ import { ERROR_CODES, type ErrorCode, isErrorCode, zodIssuesToFieldErrors } from
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type * as z from 'zod/mini';
 import { findRouteRule, type RouteMethod, toFastifyPath } from '../accounts/scopes';
+import { decodeCursor } from '../storage/page-cursor';
 import { HttpProblem } from './http-problem';
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -56,8 +57,20 @@ function isPromotable(code: string): code is ErrorCode {
  */
 export function parseQuery<T>(schema: z.ZodMiniType<T>, query: unknown): T {
   const result = schema.safeParse({ ...(query as object) });
-  if (result.success) return result.data;
-  throw validationProblem(result.error.issues, query);
+  if (!result.success) throw validationProblem(result.error.issues, query);
+  const cursor = (result.data as { cursor?: unknown }).cursor;
+  if (typeof cursor === 'string' && decodeCursor(cursor) === undefined) {
+    throw new HttpProblem('validation_failed', {
+      errors: [
+        {
+          pointer: '/cursor',
+          code: 'invalid_field',
+          detail: 'Not a cursor from a previous page: use nextCursor as given',
+        },
+      ],
+    });
+  }
+  return result.data;
 }
 
 /** `?limit=` as an integer in 1..max (default 20), or 422. */

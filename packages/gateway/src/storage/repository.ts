@@ -131,6 +131,13 @@ export interface MessageFilters {
   createdBefore?: number;
 }
 
+export interface OptOutFilters {
+  /** E.164: at most one row. */
+  phoneNumber?: string;
+  /** Only opt-outs recorded at or after this instant (ms). */
+  createdAfter?: number;
+}
+
 export interface ListOptions {
   /** Opaque, from a previous page's `nextCursor`. */
   cursor?: string | null;
@@ -446,7 +453,8 @@ export interface Repository {
     insert(key: NewApiKey): Promise<void>;
     /** Active keys only (not revoked, not expired at `now`). */
     findByHash(hash: string, now: number): Promise<ApiKeyRecord | undefined>;
-    list(accountId: string): Promise<ApiKeyRecord[]>;
+    /** Newest first, by (created_at, id); revoked keys included (GET /keys shows them). */
+    list(accountId: string, page: ListOptions): Promise<PageResult<ApiKeyRecord>>;
     revoke(accountId: string, id: string, now: number): Promise<boolean>;
     /** Best effort; may be batched or skipped under load. */
     touch(id: string, now: number): Promise<void>;
@@ -469,7 +477,8 @@ export interface Repository {
     get(accountId: string, id: string): Promise<SenderRecord | undefined>;
     findBySender(accountId: string, sender: string): Promise<SenderRecord[]>;
     getDefault(accountId: string): Promise<SenderRecord | undefined>;
-    list(accountId: string): Promise<SenderRecord[]>;
+    /** Newest first, by (created_at, id). */
+    list(accountId: string, page: ListOptions): Promise<PageResult<SenderRecord>>;
     delete(accountId: string, id: string): Promise<boolean>;
   };
 
@@ -479,7 +488,8 @@ export interface Repository {
     get(accountId: string, phoneNumber: string): Promise<OptOutRecord | undefined>;
     /** The opt-outs of several numbers in one query (a batch send), by phone number. */
     getMany(accountId: string, phoneNumbers: readonly string[]): Promise<Map<string, OptOutRecord>>;
-    list(accountId: string, page: ListOptions): Promise<PageResult<OptOutRecord>>;
+    /** Newest first, by (created_at, phone_number); the filters apply in SQL, so every page but the last is full. */
+    list(accountId: string, filters: OptOutFilters, page: ListOptions): Promise<PageResult<OptOutRecord>>;
   };
 
   consents: {
@@ -494,7 +504,8 @@ export interface Repository {
   webhookEndpoints: {
     create(endpoint: WebhookEndpointRecord): Promise<WebhookEndpointRecord>;
     get(accountId: string, id: string): Promise<WebhookEndpointRecord | undefined>;
-    list(accountId: string): Promise<WebhookEndpointRecord[]>;
+    /** Newest first, by (created_at, id). */
+    list(accountId: string, page: ListOptions): Promise<PageResult<WebhookEndpointRecord>>;
     delete(accountId: string, id: string): Promise<boolean>;
   };
 

@@ -1,4 +1,4 @@
-import { LATEST_API_VERSION, type MessageId } from '@karvon/contract';
+import { createId, LATEST_API_VERSION, type MessageId } from '@karvon/contract';
 import { APIError } from '@karvon/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Backend, clientFor, startTestGateway, type TestGateway } from './start-test-gateway';
@@ -179,6 +179,154 @@ export function gatewaySuite(backend: Backend): void {
         );
         expect([send.status, send.code]).toEqual([422, 'missing_template_variables']);
         expect(send.detail).toContain('last');
+      });
+    });
+
+    describe('POST /template/preview', () => {
+      it("prices a preview in the recipient's country and operator when `to` is given", async () => {
+        const { client } = await t.newAccount();
+        const price = async (to?: string) =>
+          (await client.templates.preview({ body: 'Hi {name}', variables: { name: 'A' }, ...(to ? { to } : {}) }))
+            .price;
+        // Demo table: UZ transactional 7,500; Uzmobile (99) transactional 6,500; KZ 45,000.
+        expect(await price('+998901234567')).toEqual({ amount: 7_500, currency: 'UZS' });
+        expect(await price('+998991234567')).toEqual({ amount: 6_500, currency: 'UZS' });
+        expect(await price('+77012345678')).toEqual({ amount: 45_000, currency: 'UZS' });
+        expect(await price()).toEqual({ amount: 7_500, currency: 'UZS' });
+      });
+
+      it('answers 422 with pointer /to for a recipient a send would refuse', async () => {
+        const { client } = await t.newAccount();
+        const landline = await rejection(client.templates.preview({ body: 'Hi', to: '+998712345678' }));
+        expect([landline.status, landline.code]).toEqual([422, 'not_a_mobile_number']);
+        expect(landline.errors.map((e) => e.pointer)).toEqual(['/to']);
+        const invalid = await rejection(client.templates.preview({ body: 'Hi', to: '+99890' }));
+        expect(invalid.status).toBe(422);
+        expect(invalid.errors.map((e) => e.pointer)).toEqual(['/to']);
+      });
+    });
+
+    describe('pagination of account resources', () => {
+      // 25 rows a list (the account's own key among the keys), in groups of three
+      // sharing a created_at, so the (created_at, id) cursor's tie-break is walked too.
+      const at = (i: number) => 1_700_000_000_000 + Math.floor(i / 3) * 1_000;
+
+      async function walk<T extends { id: string }>(
+        list: (p: { limit: number }) => AsyncIterable<T> & {
+          pages(): AsyncGenerator<{ data: T[]; nextCursor: string | null }>;
+        },
+      ) {
+        const sizes: number[] = [];
+        for await (const page of list({ limit: 10 }).pages()) sizes.push(page.data.length);
+        const ids: string[] = [];
+        for await (const item of list({ limit: 10 })) ids.push(item.id);
+        return { sizes, ids };
+      }
+
+      it('walks GET /keys in pages of 10 with the SDK, every key exactly once', async () => {
+        const { accountId, client } = await t.newAccount();
+        const made: string[] = [];
+        for (let i = 0; i < 24; i++) {
+          const id = createId('apiKey', { now: at(i) });
+          made.push(id);
+          await t.repository.apiKeys.insert({
+            id,
+            accountId,
+            name: `k${i}`,
+            prefix: 'kv_test_AB12',
+            hash: `hash-${accountId}-${i}`,
+            mode: 'test',
+            scopes: ['balance:read'],
+            ipAllowlist: [],
+            createdAt: at(i),
+            expiresAt: null,
+          });
+        }
+        const { sizes, ids } = await walk((p) => client.apiKeys.list(p));
+        expect(sizes).toEqual([10, 10, 5]);
+        expect(new Set(ids).size).toBe(25);
+        expect(ids).toEqual(expect.arrayContaining(made));
+      });
+
+      it('walks GET /senders in pages of 10 with the SDK, every sender exactly once', async () => {
+        const { accountId, client } = await t.newAccount();
+        const before = (await client.senders.list()).data.length;
+        for (let i = 0; i < 25 - before; i++) {
+          await t.repository.senders.create({
+            id: createId('sender', { now: at(i) }),
+            accountId,
+            sender: `Shop${i}`,
+            kind: 'alphanumeric',
+            country: 'KZ',
+            operator: null,
+            route: null,
+            status: 'approved',
+            isDefault: false,
+            createdAt: at(i),
+            updatedAt: at(i),
+          });
+        }
+        const { sizes, ids } = await walk((p) => client.senders.list(p));
+        expect(sizes).toEqual([10, 10, 5]);
+        expect(new Set(ids).size).toBe(25);
+      });
+
+      it('walks GET /webhooks in pages of 10 with the SDK, every endpoint exactly once', async () => {
+        const { accountId, client } = await t.newAccount();
+        for (let i = 0; i < 25; i++) {
+          await t.repository.webhookEndpoints.create({
+            id: createId('webhookEndpoint', { now: at(i) }),
+            accountId,
+            url: `https://93.184.215.14/hook/${i}`,
+            events: [],
+            secret: 'whsec_dGVzdHRlc3R0ZXN0dGVzdHRlc3R0ZXN0dGVzdA',
+            createdAt: at(i),
+          });
+        }
+        const { sizes, ids } = await walk((p) => client.webhookEndpoints.list(p));
+        expect(sizes).toEqual([10, 10, 5]);
+        expect(new Set(ids).size).toBe(25);
+      });
+
+      it('answers 422 for an empty, an over-limit and an unreadable cursor, as GET /messages', async () => {
+        const { key } = await t.newAccount();
+        for (const path of ['/keys', '/senders', '/webhooks', '/messages']) {
+          const headers = { authorization: `Bearer ${key}` };
+          expect((await fetch(`${t.url}${path}?cursor=`, { headers })).status).toBe(422);
+          expect((await fetch(`${t.url}${path}?limit=101`, { headers })).status).toBe(422);
+          expect((await fetch(`${t.url}${path}?cursor=not-a-cursor`, { headers })).status).toBe(422);
+        }
+      });
+
+      it('filters GET /opt-outs by createdAfter in SQL: full pages, exactly the later 15', async () => {
+        const { accountId, client } = await t.newAccount();
+        const instant = 1_700_000_500_000;
+        const later: string[] = [];
+        for (let i = 0; i < 30; i++) {
+          const phoneNumber = `+9989012345${String(i).padStart(2, '0')}`;
+          // Interleaved by index, so neither half is one block of insertion order.
+          const createdAt = i % 2 === 0 ? instant - 1_000 * (i + 1) : instant + 1_000 * i;
+          if (createdAt >= instant) later.push(phoneNumber);
+          await t.repository.optOuts.add({
+            accountId,
+            phoneNumber,
+            keyword: null,
+            scope: 'account',
+            source: 'api',
+            createdAt,
+          });
+        }
+        const params = { createdAfter: new Date(instant).toISOString(), limit: 10 };
+        const sizes: number[] = [];
+        for await (const page of client.optOuts.list(params).pages()) sizes.push(page.data.length);
+        expect(sizes).toEqual([10, 5]);
+        const phones: string[] = [];
+        for await (const o of client.optOuts.list(params)) phones.push(o.phoneNumber);
+        expect(phones.sort()).toEqual(later.sort());
+        const one = await client.optOuts.list({ phoneNumber: later[0] as string, createdAfter: params.createdAfter });
+        expect(one.data.map((o) => o.phoneNumber)).toEqual([later[0]]);
+        const early = `+9989012345${'00'}`;
+        expect((await client.optOuts.list({ phoneNumber: early, createdAfter: params.createdAfter })).data).toEqual([]);
       });
     });
 

@@ -28,6 +28,8 @@ import { senderRulesFor } from '../../senders/registration-rules';
 import type {
   ApiKeyRecord,
   ConsentRecord,
+  ListOptions,
+  OptOutFilters,
   OptOutRecord,
   SenderRecord,
   WebhookEndpointRecord,
@@ -92,6 +94,12 @@ function webhookView(w: WebhookEndpointRecord): WebhookEndpoint {
   return { id: w.id as WebhookEndpointId, url: w.url, events: w.events, createdAt: iso(w.createdAt) };
 }
 
+/** `limit` and `cursor` of a plain list, validated by the contract (422 on a bad one, as GET /messages). */
+function pageOf(query: unknown): ListOptions {
+  const q = parseQuery(listParamsSchema, query);
+  return { cursor: q.cursor ?? null, limit: q.limit ?? PAGE_LIMITS.defaultLimit };
+}
+
 // Fastify has already percent-decoded the parameter once; a second decode of
 // an unescaped `%` would throw (a 500), so a failed decode keeps the value.
 function phoneParam(value: string): string {
@@ -109,11 +117,10 @@ export function accountResourceRoutes(
   options: { allowPrivateWebhookUrls?: boolean } = {},
 ): void {
   // --- keys ---------------------------------------------------------------------------
-  // Keys, senders and webhook endpoints are few per account: one page, `limit` and `cursor` validated.
   addRoute(app, 'GET', '/keys', async (request) => {
     const { account } = authOf(request);
-    parseQuery(listParamsSchema, request.query);
-    return { data: (await ctx.repository.apiKeys.list(account.id)).map(keyView), nextCursor: null };
+    const page = await ctx.repository.apiKeys.list(account.id, pageOf(request.query));
+    return { data: page.data.map(keyView), nextCursor: page.nextCursor };
   });
   addRoute(app, 'POST', '/keys', async (request, reply) => {
     const { account } = authOf(request);
@@ -158,8 +165,8 @@ export function accountResourceRoutes(
   // --- senders ------------------------------------------------------------------------
   addRoute(app, 'GET', '/senders', async (request) => {
     const { account } = authOf(request);
-    parseQuery(listParamsSchema, request.query);
-    return { data: (await ctx.repository.senders.list(account.id)).map(senderView), nextCursor: null };
+    const page = await ctx.repository.senders.list(account.id, pageOf(request.query));
+    return { data: page.data.map(senderView), nextCursor: page.nextCursor };
   });
   addRoute(app, 'POST', '/senders', async (request, reply) => {
     const { account } = authOf(request);
@@ -202,18 +209,14 @@ export function accountResourceRoutes(
   addRoute(app, 'GET', '/opt-outs', async (request) => {
     const { account } = authOf(request);
     const q = parseQuery(listOptOutsParamsSchema, request.query);
-    if (q.phoneNumber !== undefined) {
-      const one = await ctx.repository.optOuts.get(account.id, normalizePhoneInput(q.phoneNumber));
-      return { data: one ? [optOutView(one)] : [], nextCursor: null };
-    }
-    const page = await ctx.repository.optOuts.list(account.id, {
+    const filters: OptOutFilters = {};
+    if (q.phoneNumber !== undefined) filters.phoneNumber = normalizePhoneInput(q.phoneNumber);
+    if (q.createdAfter !== undefined) filters.createdAfter = Date.parse(q.createdAfter);
+    const page = await ctx.repository.optOuts.list(account.id, filters, {
       cursor: q.cursor ?? null,
       limit: q.limit ?? PAGE_LIMITS.defaultLimit,
     });
-    // The repository has no time filter yet: applied to the page (it may come back short).
-    const after = q.createdAfter !== undefined ? Date.parse(q.createdAfter) : undefined;
-    const data = after === undefined ? page.data : page.data.filter((o) => o.createdAt >= after);
-    return { data: data.map(optOutView), nextCursor: page.nextCursor };
+    return { data: page.data.map(optOutView), nextCursor: page.nextCursor };
   });
   addRoute(app, 'POST', '/opt-outs', async (request, reply) => {
     const { account } = authOf(request);
@@ -296,8 +299,8 @@ export function accountResourceRoutes(
   });
   addRoute(app, 'GET', '/webhooks', async (request) => {
     const { account } = authOf(request);
-    parseQuery(listParamsSchema, request.query);
-    return { data: (await ctx.repository.webhookEndpoints.list(account.id)).map(webhookView), nextCursor: null };
+    const page = await ctx.repository.webhookEndpoints.list(account.id, pageOf(request.query));
+    return { data: page.data.map(webhookView), nextCursor: page.nextCursor };
   });
   addRoute(app, 'GET', '/webhooks/{id}', async (request) => {
     const { account } = authOf(request);

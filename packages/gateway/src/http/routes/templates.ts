@@ -10,6 +10,7 @@ import {
 } from '@karvon/contract';
 import { analyze } from '@karvon/sdk/encoding';
 import type { FastifyInstance } from 'fastify';
+import { parseRecipient } from '../../messages/parse-recipient';
 import { quote } from '../../money/pricing';
 import type { TemplateRecord } from '../../storage/repository';
 import {
@@ -48,13 +49,35 @@ export function templateView(record: TemplateRecord, preview?: TemplatePreview):
   };
 }
 
-/** Renders, counts segments and prices a body in the default country; 422 lists missing variables. */
+/** Where a preview is priced: the recipient's country and operator, or the default country. */
+interface Destination {
+  country: string | undefined;
+  operator?: string | undefined;
+}
+
+/**
+ * The destination of a preview's `to`, read exactly as a send reads its
+ * recipient (same parser, same operator hint), so the preview's price is the
+ * price a send to that number would be quoted. An invalid `to` is a 422 on `/to`.
+ */
+function destinationOf(ctx: GatewayContext, to: string | undefined): Destination {
+  if (to === undefined) return { country: ctx.defaultCountry };
+  const phone = parseRecipient(to);
+  if (!phone.valid) {
+    const code = phone.reason === 'not_a_mobile_number' ? 'not_a_mobile_number' : 'invalid_phone_number';
+    throw new HttpProblem(code, { errors: [{ pointer: '/to', code, detail: phone.message }] });
+  }
+  return { country: phone.country, operator: phone.operatorHint?.operator };
+}
+
+/** Renders, counts segments and prices a body for a destination; 422 lists missing variables. */
 function renderPreview(
   ctx: GatewayContext,
   body: string,
   variables: Record<string, string | number>,
   type: 'transactional' | 'marketing',
   pointer: string,
+  destination: Destination = { country: ctx.defaultCountry },
 ): TemplatePreview {
   const rendered = renderTemplate(body, variables);
   if (!rendered.ok) {
@@ -83,7 +106,7 @@ function renderPreview(
     });
   }
   const analysis = analyze(rendered.text);
-  const price = quote(ctx.priceTable, { country: ctx.defaultCountry, type, segments: analysis.segments });
+  const price = quote(ctx.priceTable, { ...destination, type, segments: analysis.segments });
   return {
     text: rendered.text,
     encoding: analysis.encoding,
@@ -137,6 +160,7 @@ export function templateRoutes(app: FastifyInstance, ctx: GatewayContext): void 
     const { account } = authOf(request);
     // The contract's request: a saved template by `id`, or a draft `body` (exactly one).
     const input = parseBody(templatePreviewRequestSchema, request.body);
+    const destination = destinationOf(ctx, input.to);
     let body = input.body;
     let type: 'transactional' | 'marketing' | undefined = input.type;
     if (input.id !== undefined) {
@@ -147,7 +171,7 @@ export function templateRoutes(app: FastifyInstance, ctx: GatewayContext): void 
     }
     if (body === undefined) throw new HttpProblem('missing_field');
     checkSyntax(body);
-    return renderPreview(ctx, body, input.variables ?? {}, type ?? 'transactional', '/variables');
+    return renderPreview(ctx, body, input.variables ?? {}, type ?? 'transactional', '/variables', destination);
   });
 
   addRoute(app, 'GET', '/templates', async (request) => {

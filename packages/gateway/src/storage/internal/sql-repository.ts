@@ -1,3 +1,4 @@
+import { decodeCursor, encodeCursor, type PageCursor } from '../page-cursor';
 import type {
   AcceptResult,
   AccountRecord,
@@ -37,31 +38,6 @@ const str = (v: unknown): string => String(v);
 const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const json = <T>(v: unknown, fallback: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : fallback);
 
-// --- cursors --------------------------------------------------------------------
-
-interface Cursor {
-  t: number;
-  id: string;
-}
-
-function encodeCursor(t: number, id: string): string {
-  return btoa(`${t}:${id}`).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '');
-}
-
-/** An unreadable cursor reads as "from the start": cursors are opaque and a bad one is the client's. */
-export function decodeCursor(cursor: string | null | undefined): Cursor | undefined {
-  if (!cursor) return undefined;
-  try {
-    const text = atob(cursor.replaceAll('-', '+').replaceAll('_', '/'));
-    const at = text.indexOf(':');
-    const t = Number(text.slice(0, at));
-    if (at < 1 || !Number.isSafeInteger(t)) return undefined;
-    return { t, id: text.slice(at + 1) };
-  } catch {
-    return undefined;
-  }
-}
-
 /** Builds `WHERE … ORDER BY t DESC, id DESC LIMIT n+1` paging on a (time, id) key. */
 function pageClause(page: ListOptions, timeColumn: string, idColumn: string, params: SqlValue[]): string {
   const cursor = decodeCursor(page.cursor);
@@ -76,11 +52,27 @@ function pageClause(page: ListOptions, timeColumn: string, idColumn: string, par
   return `${where} ORDER BY ${timeColumn} DESC, ${idColumn} DESC LIMIT $${params.length}`;
 }
 
-function toPage<T>(rows: T[], limit: number, key: (row: T) => Cursor): PageResult<T> {
+function toPage<T>(rows: T[], limit: number, key: (row: T) => PageCursor): PageResult<T> {
   if (rows.length <= limit) return { data: rows, nextCursor: null };
   const data = rows.slice(0, limit);
   const last = key(data[data.length - 1] as T);
   return { data, nextCursor: encodeCursor(last.t, last.id) };
+}
+
+/** One page of a per-account table keyed by (created_at, id), newest first. */
+function listByCreation<T extends { id: string; createdAt: number }>(
+  read: SqlDriver['read'],
+  table: 'api_keys' | 'senders' | 'webhook_endpoints',
+  accountId: string,
+  page: ListOptions,
+  map: (row: Row) => T,
+): Promise<PageResult<T>> {
+  return read(async (s) => {
+    const params: SqlValue[] = [accountId];
+    const tail = pageClause(page, 'created_at', 'id', params);
+    const rows = await s.all<Row>(`SELECT * FROM ${table} WHERE account_id = $1${tail}`, params);
+    return toPage(rows.map(map), page.limit, (r) => ({ t: r.createdAt, id: r.id }));
+  });
 }
 
 // --- row mappers ----------------------------------------------------------------
@@ -768,12 +760,7 @@ export function createSqlRepository(driver: SqlDriver): Repository {
           );
           return row && apiKey(row);
         }),
-      list: (accountId) =>
-        read(async (s) =>
-          (await s.all<Row>('SELECT * FROM api_keys WHERE account_id = $1 ORDER BY created_at, id', [accountId])).map(
-            apiKey,
-          ),
-        ),
+      list: (accountId, page) => listByCreation(read, 'api_keys', accountId, page, apiKey),
       revoke: (accountId, id, now) =>
         write(
           async (s) =>
@@ -853,12 +840,7 @@ export function createSqlRepository(driver: SqlDriver): Repository {
           );
           return row && sender(row);
         }),
-      list: (accountId) =>
-        read(async (s) =>
-          (await s.all<Row>('SELECT * FROM senders WHERE account_id = $1 ORDER BY created_at, id', [accountId])).map(
-            sender,
-          ),
-        ),
+      list: (accountId, page) => listByCreation(read, 'senders', accountId, page, sender),
       delete: (accountId, id) =>
         write(async (s) => (await s.run('DELETE FROM senders WHERE id = $1 AND account_id = $2', [id, accountId])) > 0),
     },
@@ -901,11 +883,15 @@ export function createSqlRepository(driver: SqlDriver): Repository {
           }
           return found;
         }),
-      list: (accountId, page) =>
+      list: (accountId, filters, page) =>
         read(async (s) => {
           const params: SqlValue[] = [accountId];
+          // Filtered in SQL, before the LIMIT: a page is short only when it is the last.
+          let where = 'account_id = $1';
+          if (filters.phoneNumber !== undefined) where += ` AND phone_number = $${params.push(filters.phoneNumber)}`;
+          if (filters.createdAfter !== undefined) where += ` AND created_at >= $${params.push(filters.createdAfter)}`;
           const tail = pageClause(page, 'created_at', 'phone_number', params);
-          const rows = await s.all<Row>(`SELECT * FROM opt_outs WHERE account_id = $1${tail}`, params);
+          const rows = await s.all<Row>(`SELECT * FROM opt_outs WHERE ${where}${tail}`, params);
           return toPage(rows.map(optOut), page.limit, (o) => ({ t: o.createdAt, id: o.phoneNumber }));
         }),
     },
@@ -974,14 +960,7 @@ export function createSqlRepository(driver: SqlDriver): Repository {
           ]);
           return row && webhookEndpoint(row);
         }),
-      list: (accountId) =>
-        read(async (s) =>
-          (
-            await s.all<Row>('SELECT * FROM webhook_endpoints WHERE account_id = $1 ORDER BY created_at, id', [
-              accountId,
-            ])
-          ).map(webhookEndpoint),
-        ),
+      list: (accountId, page) => listByCreation(read, 'webhook_endpoints', accountId, page, webhookEndpoint),
       delete: (accountId, id) =>
         write(
           async (s) =>
