@@ -401,8 +401,49 @@ async function completeInProgressKey(
   return changed > 0;
 }
 
+/**
+ * Opt-outs and consents are both one row per (account, phone number): the reads and the delete
+ * are the same for both tables.
+ */
+function phoneKeyedRows<T extends { phoneNumber: string }>(
+  driver: SqlDriver,
+  table: 'opt_outs' | 'consents',
+  map: (row: Row) => T,
+) {
+  const selectOne = async (s: SqlSession, accountId: string, phone: string): Promise<T | undefined> => {
+    const row = await s.get<Row>(`SELECT * FROM ${table} WHERE account_id = $1 AND phone_number = $2`, [
+      accountId,
+      phone,
+    ]);
+    return row && map(row);
+  };
+  return {
+    selectOne,
+    remove: (accountId: string, phone: string): Promise<boolean> =>
+      driver.write(
+        async (s) =>
+          (await s.run(`DELETE FROM ${table} WHERE account_id = $1 AND phone_number = $2`, [accountId, phone])) > 0,
+      ),
+    get: (accountId: string, phone: string): Promise<T | undefined> =>
+      driver.read((s) => selectOne(s, accountId, phone)),
+    getMany: (accountId: string, phones: readonly string[]): Promise<Map<string, T>> =>
+      driver.read(async (s) => {
+        const found = new Map<string, T>();
+        for (const { sql, params } of phoneLookups(table, accountId, phones)) {
+          for (const row of await s.all<Row>(sql, params)) {
+            const record = map(row);
+            found.set(record.phoneNumber, record);
+          }
+        }
+        return found;
+      }),
+  };
+}
+
 export function createSqlRepository(driver: SqlDriver): Repository {
   const { read, write } = driver;
+  const optOutRows = phoneKeyedRows(driver, 'opt_outs', optOut);
+  const consentRows = phoneKeyedRows(driver, 'consents', consent);
   const completeIdempotency = driver.completeIdempotency?.bind(driver) ?? completeInProgressKey;
   return {
     dialect: driver.dialect,
@@ -853,36 +894,11 @@ export function createSqlRepository(driver: SqlDriver): Repository {
              ON CONFLICT (account_id, phone_number) DO UPDATE SET scope = $4, keyword = $3`,
             [o.accountId, o.phoneNumber, o.keyword, o.scope, o.source, o.createdAt],
           );
-          const row = await s.get<Row>('SELECT * FROM opt_outs WHERE account_id = $1 AND phone_number = $2', [
-            o.accountId,
-            o.phoneNumber,
-          ]);
-          return optOut(row as Row);
+          return optOutRows.selectOne(s, o.accountId, o.phoneNumber) as Promise<OptOutRecord>;
         }),
-      remove: (accountId, phone) =>
-        write(
-          async (s) =>
-            (await s.run('DELETE FROM opt_outs WHERE account_id = $1 AND phone_number = $2', [accountId, phone])) > 0,
-        ),
-      get: (accountId, phone) =>
-        read(async (s) => {
-          const row = await s.get<Row>('SELECT * FROM opt_outs WHERE account_id = $1 AND phone_number = $2', [
-            accountId,
-            phone,
-          ]);
-          return row && optOut(row);
-        }),
-      getMany: (accountId, phones) =>
-        read(async (s) => {
-          const found = new Map<string, OptOutRecord>();
-          for (const { sql, params } of phoneLookups('opt_outs', accountId, phones)) {
-            for (const row of await s.all<Row>(sql, params)) {
-              const record = optOut(row);
-              found.set(record.phoneNumber, record);
-            }
-          }
-          return found;
-        }),
+      remove: optOutRows.remove,
+      get: optOutRows.get,
+      getMany: optOutRows.getMany,
       list: (accountId, filters, page) =>
         read(async (s) => {
           const params: SqlValue[] = [accountId];
@@ -904,36 +920,11 @@ export function createSqlRepository(driver: SqlDriver): Repository {
              ON CONFLICT (account_id, phone_number) DO UPDATE SET source = $3, proof = $4, consented_at = $5`,
             [c.accountId, c.phoneNumber, c.source, c.proof, c.consentedAt, c.createdAt],
           );
-          const row = await s.get<Row>('SELECT * FROM consents WHERE account_id = $1 AND phone_number = $2', [
-            c.accountId,
-            c.phoneNumber,
-          ]);
-          return consent(row as Row);
+          return consentRows.selectOne(s, c.accountId, c.phoneNumber) as Promise<ConsentRecord>;
         }),
-      remove: (accountId, phone) =>
-        write(
-          async (s) =>
-            (await s.run('DELETE FROM consents WHERE account_id = $1 AND phone_number = $2', [accountId, phone])) > 0,
-        ),
-      get: (accountId, phone) =>
-        read(async (s) => {
-          const row = await s.get<Row>('SELECT * FROM consents WHERE account_id = $1 AND phone_number = $2', [
-            accountId,
-            phone,
-          ]);
-          return row && consent(row);
-        }),
-      getMany: (accountId, phones) =>
-        read(async (s) => {
-          const found = new Map<string, ConsentRecord>();
-          for (const { sql, params } of phoneLookups('consents', accountId, phones)) {
-            for (const row of await s.all<Row>(sql, params)) {
-              const record = consent(row);
-              found.set(record.phoneNumber, record);
-            }
-          }
-          return found;
-        }),
+      remove: consentRows.remove,
+      get: consentRows.get,
+      getMany: consentRows.getMany,
       list: (accountId, page) =>
         read(async (s) => {
           const params: SqlValue[] = [accountId];
