@@ -36,18 +36,17 @@ export interface NewAccount {
   createdAt: number;
 }
 
-export interface NewMessage {
+/** What a stored message and a message being accepted have in common. */
+interface MessageFields {
   id: string;
   to: string;
   from: string;
-  body: string;
   type: string;
   encoding: string;
   segments: number;
   /** Price of the whole message (segments × per-segment price), minor units. */
   price: number;
   currency: string;
-  /** `queued` or `scheduled`. */
   status: string;
   priority: number;
   /** Earliest dispatch time (the schedule, or a quiet-hours shift). */
@@ -64,6 +63,12 @@ export interface NewMessage {
   metadata: Record<string, string> | null;
   callbackUrl: string | null;
   createdAt: number;
+}
+
+export interface NewMessage extends MessageFields {
+  body: string;
+  /** `queued` or `scheduled`. */
+  status: string;
   /** One ledger row id per message (the debit). */
   ledgerEntryId: string;
 }
@@ -87,33 +92,10 @@ export interface MessagePartRecord {
   updatedAt: number;
 }
 
-export interface MessageRecord {
-  id: string;
+export interface MessageRecord extends MessageFields {
   accountId: string;
-  to: string;
-  from: string;
   /** null once redacted by retention. */
   body: string | null;
-  type: string;
-  encoding: string;
-  segments: number;
-  price: number;
-  currency: string;
-  status: string;
-  priority: number;
-  notBefore: number | null;
-  scheduledAt: string | null;
-  expiresAt: number | null;
-  operator: string | null;
-  operatorSource: string | null;
-  mode: KeyMode;
-  country: string | null;
-  templateId: string | null;
-  templateVersion: number | null;
-  clientReference: string | null;
-  metadata: Record<string, string> | null;
-  callbackUrl: string | null;
-  createdAt: number;
   updatedAt: number;
 }
 
