@@ -1,4 +1,5 @@
-// The npm `smpp` package ships no types. This declares only what the simulator and its tests use.
+// The npm `smpp` package (0.5.1) ships no types. One declaration of what the carrier simulator
+// (server side) and the gateway's SMPP connector (client side) use; both tsconfigs include it.
 declare module 'smpp' {
   import type { EventEmitter } from 'node:events';
   import type { Server as NetServer, Socket } from 'node:net';
@@ -70,7 +71,10 @@ declare module 'smpp' {
   };
 
   export function createServer(options: Record<string, unknown>, listener?: (session: Session) => void): Server;
-  export function connect(options: { host: string; port: number }, listener?: () => void): Session;
+  export function connect(
+    options: { host: string; port: number; tls?: boolean; rejectUnauthorized?: boolean },
+    listener?: () => void,
+  ): Session;
 
   export const errors: Readonly<Record<string, number>>;
 }
