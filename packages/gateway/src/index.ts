@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { GatewayOptions } from './config/gateway-options';
+import { type Delivery, startDelivery } from './dispatch/start-delivery';
 import type { GatewayContext } from './http/gateway-context';
 import { buildServer } from './http/server';
 import { startIntervalJob } from './jobs/interval-job';
@@ -21,6 +22,8 @@ export { openSqliteRepository } from './storage/sqlite/sqlite-repository';
 export interface Gateway {
   app: FastifyInstance;
   repository: Repository;
+  /** Present when the gateway was started with carriers. */
+  delivery: Delivery | undefined;
   /** The base URL it listens on, e.g. http://127.0.0.1:8080 */
   url: string;
   /** Stops accepting, finishes in-flight requests, closes the database. */
@@ -37,7 +40,7 @@ export async function openRepository(options: Pick<GatewayOptions, 'databaseUrl'
 export async function createGateway(options: GatewayOptions = {}): Promise<Gateway> {
   const repository = options.repository ?? (await openRepository(options));
   const ownsRepository = options.repository === undefined;
-  const ctx: GatewayContext = {
+  const ctx: { -readonly [K in keyof GatewayContext]: GatewayContext[K] } = {
     repository,
     priceTable: options.priceTable ?? DEMO_PRICE_TABLE,
     defaultCountry: options.defaultCountry ?? 'UZ',
@@ -65,6 +68,19 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     if (ownsRepository) await repository.close();
     throw error;
   }
+  let delivery: Delivery | undefined;
+  if (options.delivery) {
+    try {
+      delivery = await startDelivery({ repository, now: ctx.now, log: app.log, options: options.delivery });
+    } catch (error) {
+      await app.close();
+      if (ownsRepository) await repository.close();
+      throw error;
+    }
+    const { dispatcher } = delivery;
+    ctx.delivery = delivery;
+    ctx.onAccepted = () => dispatcher.wake();
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
   const host = options.host ?? '127.0.0.1';
@@ -90,11 +106,13 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   return {
     app,
     repository,
+    delivery,
     url,
     close: () => {
       closing ??= (async () => {
         await Promise.all(jobs.map((job) => job.stop()));
         await app.close();
+        await delivery?.close();
         if (ownsRepository) await repository.close();
       })();
       return closing;

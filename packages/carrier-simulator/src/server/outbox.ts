@@ -5,12 +5,21 @@ interface Item {
   readonly account: string;
   readonly fields: Record<string, unknown>;
   readonly done: (status: number) => void;
+  /** Times sent and answered with a temporary error. */
+  tries: number;
 }
+
+// deliver_sm_resp statuses that ask for the PDU again later (SMPP 3.4 §5.1.3): ESME_RX_T_APPN,
+// ESME_RTHROTTLED, ESME_RMSGQFUL. A real SMSC retries them; so does the simulator, a few times.
+const TEMPORARY = new Set([0x64, 0x58, 0x14]);
+const RETRIES = 5;
+const RETRY_DELAY_MS = 200;
 
 /**
  * deliver_sm towards the ESME (receipts and MO) go out on a receiver or transceiver bind of
  * their account. Like a real SMSC's store-and-forward, a message waits while no such bind is
  * open, and one whose bind drops before its deliver_sm_resp is sent again on the next bind.
+ * A temporary error in the deliver_sm_resp sends it again after a pause, up to five times.
  */
 export class Outbox {
   readonly #binds: BindRegistry;
@@ -31,7 +40,7 @@ export class Outbox {
 
   /** Sends a deliver_sm; resolves with the ESME's deliver_sm_resp status. */
   deliver(account: string, fields: Record<string, unknown>): Promise<number> {
-    return new Promise((resolve) => this.#send({ account, fields, done: resolve }));
+    return new Promise((resolve) => this.#send({ account, fields, done: resolve, tries: 0 }));
   }
 
   /** A receiving bind of `account` opened: what waited goes out. */
@@ -68,6 +77,11 @@ export class Outbox {
     this.#beforeWrite(session);
     session.send(pdu, (resp) => {
       pending.delete(item);
+      if (TEMPORARY.has(resp.command_status) && item.tries < RETRIES) {
+        item.tries++;
+        setTimeout(() => this.#send(item), RETRY_DELAY_MS).unref();
+        return;
+      }
       item.done(resp.command_status);
     });
     this.#onSent(item.fields);

@@ -15,7 +15,14 @@ export type {
 export { CARRIER_INTERFACE_VERSION } from './carrier';
 export type { CarrierProfile, CarrierProfileInput } from './profiles/carrier-profile';
 export { carrierProfileSchema, carrierProfilesFileSchema } from './profiles/carrier-profile';
-export { CarrierProfileError, loadCarrierProfiles, parseCarrierProfiles } from './profiles/load-carrier-profiles';
+export {
+  type CarrierConfig,
+  CarrierProfileError,
+  loadCarrierConfig,
+  loadCarrierProfiles,
+  parseCarrierConfig,
+  parseCarrierProfiles,
+} from './profiles/load-carrier-profiles';
 export { type MessageIdStyle, normaliseMessageId } from './smpp/message-id';
 export { RECEIPT_MESSAGE_STATES, receiptStateForMessageState, statusForReceiptState } from './smpp/receipt-state';
 export { parseReceiptDate, parseReceiptText, type ReceiptTextFields } from './smpp/receipt-text';

@@ -1,4 +1,5 @@
 import type { DestinationStream } from 'pino';
+import type { DeliveryOptions } from '../dispatch/start-delivery';
 import type { RetentionSettings } from '../jobs/retention';
 import type { LogLevel } from '../logging/logger';
 import type { PriceTable } from '../money/pricing';
@@ -37,4 +38,6 @@ export interface GatewayOptions {
   retentionIntervalMs?: number;
   /** Default 30 days for bodies, 365 for records. */
   retention?: RetentionSettings;
+  /** Carriers to deliver live messages through; without them live messages wait `queued`. */
+  delivery?: DeliveryOptions;
 }

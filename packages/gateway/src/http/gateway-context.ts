@@ -1,3 +1,4 @@
+import type { Delivery } from '../dispatch/start-delivery';
 import type { PriceTable } from '../money/pricing';
 import type { Repository } from '../storage/repository';
 
@@ -11,4 +12,8 @@ export interface GatewayContext {
   readonly rateLimit: { perSecond: number; burst: number } | false;
   /** Milliseconds since the epoch; injectable for tests. */
   readonly now: () => number;
+  /** Called after live messages were committed (wakes the dispatcher). */
+  onAccepted?: () => void;
+  /** The carriers side, when this gateway delivers (operator routes read it). */
+  delivery?: Delivery;
 }

@@ -326,6 +326,8 @@ export async function acceptMessages(ctx: GatewayContext, input: AcceptInput): P
     if (!result.ok) {
       return { kind: 'insufficient_balance', balance: result.balance, total: result.total, currency: account.currency };
     }
+    // Committed: the dispatcher of this process may take them now instead of at its next poll.
+    if (mode === 'live') ctx.onAccepted?.();
   }
   return { kind: 'ok', response };
 }

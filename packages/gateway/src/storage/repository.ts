@@ -10,6 +10,8 @@
  * Times are integer milliseconds since the epoch; money is integer minor units.
  */
 
+import type { CarrierLeaseRepository, DispatchRepository, ReceiptRepository } from './dispatch-repository';
+
 export type Dialect = 'sqlite' | 'postgres';
 export type KeyMode = 'live' | 'test';
 
@@ -518,4 +520,8 @@ export interface Repository {
   retention: {
     run(input: { redactBodiesBefore: number; purgeBefore: number; now: number }): Promise<RetentionResult>;
   };
+
+  dispatch: DispatchRepository;
+  receipts: ReceiptRepository;
+  carrierLeases: CarrierLeaseRepository;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { routesSchema, validateRoutesAgainstCarriers } from '../../routing/route-table';
 
 // TON/NPI per SMPP 3.4 §5.2.5/§5.2.6: TON 0 unknown, 1 international, 2 national, 3 network
 // specific, 4 subscriber number, 5 alphanumeric, 6 abbreviated; NPI 0 unknown, 1 ISDN (E.164).
@@ -83,6 +84,10 @@ export const carrierProfileSchema = z
       })
       .default({ response: 'opaque', receipt: 'opaque' }),
     vendorErrors: z.record(vendorCode, vendorError).default({}),
+    /** A message with no final receipt by then becomes `unknown` (a late receipt still resolves it). Default 48 h. */
+    receiptTimeoutMs: z.int().min(1).default(172_800_000),
+    /** A receipt that arrives before its submit_sm_resp is held this long for matching, then counted unmatched. */
+    heldReceiptWindowMs: z.int().min(1).default(60_000),
     /** Vendor codes not in `vendorErrors`: not accepted, so safe to resend by default. */
     unmappedVendorErrors: z.enum(['temporary', 'permanent']).default('temporary'),
   })
@@ -105,7 +110,11 @@ export type CarrierProfile = z.output<typeof carrierProfileSchema>;
 export type CarrierProfileInput = z.input<typeof carrierProfileSchema>;
 
 export const carrierProfilesFileSchema = z
-  .object({ carriers: z.array(carrierProfileSchema).min(1) })
+  .object({
+    carriers: z.array(carrierProfileSchema).min(1),
+    /** Absent: every carrier takes any traffic, in file order (the first is primary). */
+    routes: routesSchema.optional(),
+  })
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.carriers.forEach((carrier, index) => {
@@ -117,4 +126,7 @@ export const carrierProfilesFileSchema = z
         });
       seen.add(carrier.id);
     });
+    for (const issue of validateRoutesAgainstCarriers(file.routes ?? [], [...seen])) {
+      ctx.addIssue({ code: 'custom', path: ['routes', issue.index, 'carrier'], message: issue.message });
+    }
   });

@@ -11,32 +11,35 @@ import type {
   LedgerRecord,
   ListOptions,
   MessageFilters,
-  MessagePartRecord,
-  MessageRecord,
   MessageWithHistory,
   NewMessage,
   OptOutRecord,
   PageResult,
   Repository,
   SenderRecord,
-  StatusHistoryRecord,
   TemplateRecord,
   WebhookEndpointRecord,
 } from '../repository';
 import { IdempotencyLockLostError } from '../repository';
+import { createSqlDispatch } from './sql-dispatch';
+import {
+  appendHistory,
+  applyTransition,
+  json,
+  LEDGER_COLUMNS,
+  loadMessage,
+  message,
+  num,
+  numOrNull,
+  type Row,
+  str,
+  strOrNull,
+} from './sql-rows';
 import type { SqlDriver, SqlSession, SqlValue } from './sql-session';
 
 // Plain SQL shared by both dialects (decision 0006): the statements below are
 // the subset SQLite ≥ 3.35 and PostgreSQL ≥ 12 both accept (RETURNING,
 // ON CONFLICT, partial indexes), so there is one repository and two drivers.
-
-type Row = Record<string, unknown>;
-
-const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
-const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : num(v));
-const str = (v: unknown): string => String(v);
-const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const json = <T>(v: unknown, fallback: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : fallback);
 
 /** Builds `WHERE … ORDER BY t DESC, id DESC LIMIT n+1` paging on a (time, id) key. */
 function pageClause(page: ListOptions, timeColumn: string, idColumn: string, params: SqlValue[]): string {
@@ -87,60 +90,6 @@ function account(r: Row): AccountRecord {
     rateLimitPerSecond: numOrNull(r.rate_limit_per_second),
     rateLimitBurst: numOrNull(r.rate_limit_burst),
     createdAt: num(r.created_at),
-  };
-}
-
-function message(r: Row): MessageRecord {
-  return {
-    id: str(r.id),
-    accountId: str(r.account_id),
-    to: str(r.to_number),
-    from: str(r.from_sender),
-    body: strOrNull(r.body),
-    type: str(r.type),
-    encoding: str(r.encoding),
-    segments: num(r.segments),
-    price: num(r.price),
-    currency: str(r.currency),
-    status: str(r.status),
-    priority: num(r.priority),
-    notBefore: numOrNull(r.not_before),
-    scheduledAt: strOrNull(r.scheduled_at),
-    expiresAt: numOrNull(r.expires_at),
-    operator: strOrNull(r.operator),
-    operatorSource: strOrNull(r.operator_source),
-    mode: r.mode === 'test' ? 'test' : 'live',
-    country: strOrNull(r.country),
-    templateId: strOrNull(r.template_id),
-    templateVersion: numOrNull(r.template_version),
-    clientReference: strOrNull(r.client_reference),
-    metadata: json<Record<string, string> | null>(r.metadata, null),
-    callbackUrl: strOrNull(r.callback_url),
-    createdAt: num(r.created_at),
-    updatedAt: num(r.updated_at),
-  };
-}
-
-function history(r: Row): StatusHistoryRecord {
-  return {
-    status: str(r.status),
-    at: num(r.at),
-    carrier: strOrNull(r.carrier),
-    errorCode: strOrNull(r.error_code),
-    reason: strOrNull(r.reason),
-  };
-}
-
-function part(r: Row): MessagePartRecord {
-  return {
-    id: str(r.id),
-    seq: num(r.seq),
-    carrier: strOrNull(r.carrier),
-    carrierMessageId: strOrNull(r.carrier_message_id),
-    status: str(r.status),
-    errorCode: strOrNull(r.error_code),
-    submittedAt: numOrNull(r.submitted_at),
-    updatedAt: num(r.updated_at),
   };
 }
 
@@ -286,38 +235,9 @@ const MESSAGE_COLUMNS = [
 ] as const;
 
 const HISTORY_COLUMNS = ['message_id', 'seq', 'status', 'at', 'carrier', 'error_code', 'reason'] as const;
-const LEDGER_COLUMNS = [
-  'id',
-  'account_id',
-  'amount',
-  'currency',
-  'reason',
-  'message_id',
-  'parts',
-  'balance_after',
-  'created_at',
-] as const;
 
 const TEMPLATE_SELECT = `SELECT t.id, t.account_id, t.name, t.current_version, t.type, t.created_at, t.updated_at,
   v.body, v.variables FROM templates t JOIN template_versions v ON v.template_id = t.id AND v.version = t.current_version`;
-
-async function loadMessage(s: SqlSession, accountId: string, id: string): Promise<MessageWithHistory | undefined> {
-  const row = await s.get<Row>('SELECT * FROM messages WHERE id = $1 AND account_id = $2', [id, accountId]);
-  if (!row) return undefined;
-  const [h, p] = await Promise.all([
-    s.all<Row>('SELECT * FROM status_history WHERE message_id = $1 ORDER BY seq', [id]),
-    s.all<Row>('SELECT * FROM message_parts WHERE message_id = $1 ORDER BY seq', [id]),
-  ]);
-  return { ...message(row), history: h.map(history), parts: p.map(part) };
-}
-
-async function appendHistory(s: SqlSession, messageId: string, entry: StatusHistoryRecord): Promise<void> {
-  await s.run(
-    `INSERT INTO status_history (message_id, seq, status, at, carrier, error_code, reason)
-     VALUES ($1, (SELECT COALESCE(MAX(seq), -1) + 1 FROM status_history WHERE message_id = $1), $2, $3, $4, $5, $6)`,
-    [messageId, entry.status, entry.at, entry.carrier, entry.errorCode, entry.reason],
-  );
-}
 
 function messageRow(accountId: string, m: NewMessage): SqlValue[] {
   return [
@@ -588,56 +508,19 @@ export function createSqlRepository(driver: SqlDriver): Repository {
             : `(status IN ('scheduled', 'queued', 'sent') AND (not_before IS NULL OR not_before <= $1)) OR `;
           const rows = await s.all<Row>(
             `SELECT * FROM messages
-             WHERE (${steps}(status IN ('scheduled', 'queued') AND expires_at <= $1))${mode}
+             WHERE (${steps}(status IN ('scheduled', 'queued') AND expires_at <= $1 AND dispatch_state IS NULL))${mode}
              ORDER BY COALESCE(not_before, created_at), id LIMIT $2`,
             params,
           );
           return rows.map(message);
         }),
-      transition: (move) =>
-        write(async (s) => {
-          const params: SqlValue[] = [move.to, move.at, move.id, move.accountId, move.from];
-          const notBefore = move.notBefore !== undefined ? `, not_before = $${params.push(move.notBefore)}` : '';
-          const row = await s.get<Row>(
-            `UPDATE messages SET status = $1, updated_at = $2${notBefore}
-             WHERE id = $3 AND account_id = $4 AND status = $5 RETURNING price, currency, segments`,
-            params,
-          );
-          if (!row) return false;
-          await appendHistory(s, move.id, {
-            status: move.to,
-            at: move.at,
-            carrier: move.carrier,
-            errorCode: move.errorCode,
-            reason: move.reason,
-          });
-          if (move.refund) {
-            const price = num(row.price);
-            const bal = await s.get<Row>('UPDATE accounts SET balance = balance + $1 WHERE id = $2 RETURNING balance', [
-              price,
-              move.accountId,
-            ]);
-            await s.insertMany('ledger_entries', LEDGER_COLUMNS, [
-              [
-                move.refund.ledgerEntryId,
-                move.accountId,
-                price,
-                str(row.currency),
-                'message_refund',
-                move.id,
-                num(row.segments),
-                num(bal?.balance),
-                move.at,
-              ],
-            ]);
-          }
-          return true;
-        }),
+      transition: (move) => write((s) => applyTransition(s, move)),
       cancel: (accountId, id, input) =>
         write(async (s): Promise<CancelResult> => {
           const row = await s.get<Row>(
             `UPDATE messages SET status = 'canceled', updated_at = $3
-             WHERE id = $1 AND account_id = $2 AND status IN ('scheduled', 'queued') RETURNING price, currency, segments`,
+             WHERE id = $1 AND account_id = $2 AND status IN ('scheduled', 'queued')
+               AND dispatch_state IS NULL RETURNING price, currency, segments`,
             [id, accountId, input.now],
           );
           if (!row) {
@@ -1039,6 +922,8 @@ export function createSqlRepository(driver: SqlDriver): Repository {
           return { messagesRedacted, consentsDeleted, optOutsKept: num(kept?.n ?? 0) };
         }),
     },
+
+    ...createSqlDispatch(driver),
 
     retention: {
       run: (input) =>

@@ -1,5 +1,6 @@
 import { describeUnless } from '@karvon/test-utils';
 import { afterAll, expect } from 'vitest';
+import { dispatchBattery } from '../conformance/dispatch-battery';
 import { repositoryBattery } from '../conformance/repository-battery';
 import { openPostgresRepository, type PostgresRepository } from './postgres-repository';
 import { dropSchema, postgresTestUrl, postgresUnavailable } from './postgres-test-database';
@@ -7,9 +8,13 @@ import { dropSchema, postgresTestUrl, postgresUnavailable } from './postgres-tes
 const url = postgresTestUrl();
 const reason = await postgresUnavailable(url);
 const schema = `gw_${Math.random().toString(36).slice(2, 10)}`;
+const dispatchSchema = `${schema}_dispatch`;
 
 afterAll(async () => {
-  if (!reason) await dropSchema(url, schema);
+  if (!reason) {
+    await dropSchema(url, schema);
+    await dropSchema(url, dispatchSchema);
+  }
 });
 
 describeUnless(reason)('PostgreSQL repository', () => {
@@ -21,4 +26,5 @@ describeUnless(reason)('PostgreSQL repository', () => {
       for (const r of rows) expect(r.rows[0]).toEqual({ synchronous_commit: 'on' });
     },
   });
+  dispatchBattery('postgres', () => openPostgresRepository({ connectionString: url, schema: dispatchSchema }));
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
+import { dispatchBattery } from '../conformance/dispatch-battery';
 import { repositoryBattery } from '../conformance/repository-battery';
 import { openSqliteRepository, type SqliteRepository } from './sqlite-repository';
 
@@ -16,3 +17,6 @@ repositoryBattery('sqlite', {
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
   },
 });
+
+// Its own file: the fairness checks count every queued message in the database.
+dispatchBattery('sqlite', async () => openSqliteRepository({ file: join(dir, 'dispatch.db') }));

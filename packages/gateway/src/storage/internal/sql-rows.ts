@@ -1,0 +1,150 @@
+import type {
+  MessagePartRecord,
+  MessageRecord,
+  MessageTransition,
+  MessageWithHistory,
+  StatusHistoryRecord,
+} from '../repository';
+import type { SqlSession, SqlValue } from './sql-session';
+
+// Row mappers and statements shared by the repository modules (messages, dispatch, receipts).
+
+export type Row = Record<string, unknown>;
+
+export const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
+export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : num(v));
+export const str = (v: unknown): string => String(v);
+export const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+export const json = <T>(v: unknown, fallback: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : fallback);
+
+export function message(r: Row): MessageRecord {
+  return {
+    id: str(r.id),
+    accountId: str(r.account_id),
+    to: str(r.to_number),
+    from: str(r.from_sender),
+    body: strOrNull(r.body),
+    type: str(r.type),
+    encoding: str(r.encoding),
+    segments: num(r.segments),
+    price: num(r.price),
+    currency: str(r.currency),
+    status: str(r.status),
+    priority: num(r.priority),
+    notBefore: numOrNull(r.not_before),
+    scheduledAt: strOrNull(r.scheduled_at),
+    expiresAt: numOrNull(r.expires_at),
+    operator: strOrNull(r.operator),
+    operatorSource: strOrNull(r.operator_source),
+    mode: r.mode === 'test' ? 'test' : 'live',
+    country: strOrNull(r.country),
+    templateId: strOrNull(r.template_id),
+    templateVersion: numOrNull(r.template_version),
+    clientReference: strOrNull(r.client_reference),
+    metadata: json<Record<string, string> | null>(r.metadata, null),
+    callbackUrl: strOrNull(r.callback_url),
+    createdAt: num(r.created_at),
+    updatedAt: num(r.updated_at),
+  };
+}
+
+export function history(r: Row): StatusHistoryRecord {
+  return {
+    status: str(r.status),
+    at: num(r.at),
+    carrier: strOrNull(r.carrier),
+    errorCode: strOrNull(r.error_code),
+    reason: strOrNull(r.reason),
+  };
+}
+
+export function part(r: Row): MessagePartRecord {
+  return {
+    id: str(r.id),
+    seq: num(r.seq),
+    carrier: strOrNull(r.carrier),
+    carrierMessageId: strOrNull(r.carrier_message_id),
+    status: str(r.status),
+    errorCode: strOrNull(r.error_code),
+    submittedAt: numOrNull(r.submitted_at),
+    updatedAt: num(r.updated_at),
+  };
+}
+
+export const LEDGER_COLUMNS = [
+  'id',
+  'account_id',
+  'amount',
+  'currency',
+  'reason',
+  'message_id',
+  'parts',
+  'balance_after',
+  'created_at',
+] as const;
+
+export async function loadMessage(
+  s: SqlSession,
+  accountId: string,
+  id: string,
+): Promise<MessageWithHistory | undefined> {
+  const row = await s.get<Row>('SELECT * FROM messages WHERE id = $1 AND account_id = $2', [id, accountId]);
+  if (!row) return undefined;
+  const [h, p] = await Promise.all([
+    s.all<Row>('SELECT * FROM status_history WHERE message_id = $1 ORDER BY seq', [id]),
+    s.all<Row>('SELECT * FROM message_parts WHERE message_id = $1 ORDER BY seq', [id]),
+  ]);
+  return { ...message(row), history: h.map(history), parts: p.map(part) };
+}
+
+export async function appendHistory(s: SqlSession, messageId: string, entry: StatusHistoryRecord): Promise<void> {
+  await s.run(
+    `INSERT INTO status_history (message_id, seq, status, at, carrier, error_code, reason)
+     VALUES ($1, (SELECT COALESCE(MAX(seq), -1) + 1 FROM status_history WHERE message_id = $1), $2, $3, $4, $5, $6)`,
+    [messageId, entry.status, entry.at, entry.carrier, entry.errorCode, entry.reason],
+  );
+}
+
+/**
+ * A compare-and-set move of one message (see `MessageTransition`): the status
+ * changes only if it is still `from`, with its history row and, when asked,
+ * the refund of the whole price. Returns false when another writer moved it first.
+ */
+export async function applyTransition(s: SqlSession, move: MessageTransition): Promise<boolean> {
+  const params: SqlValue[] = [move.to, move.at, move.id, move.accountId, move.from];
+  const notBefore = move.notBefore !== undefined ? `, not_before = $${params.push(move.notBefore)}` : '';
+  const row = await s.get<Row>(
+    `UPDATE messages SET status = $1, updated_at = $2${notBefore}
+     WHERE id = $3 AND account_id = $4 AND status = $5 RETURNING price, currency, segments`,
+    params,
+  );
+  if (!row) return false;
+  await appendHistory(s, move.id, {
+    status: move.to,
+    at: move.at,
+    carrier: move.carrier,
+    errorCode: move.errorCode,
+    reason: move.reason,
+  });
+  if (move.refund) {
+    const price = num(row.price);
+    const bal = await s.get<Row>('UPDATE accounts SET balance = balance + $1 WHERE id = $2 RETURNING balance', [
+      price,
+      move.accountId,
+    ]);
+    await s.insertMany('ledger_entries', LEDGER_COLUMNS, [
+      [
+        move.refund.ledgerEntryId,
+        move.accountId,
+        price,
+        str(row.currency),
+        'message_refund',
+        move.id,
+        num(row.segments),
+        num(bal?.balance),
+        move.at,
+      ],
+    ]);
+  }
+  return true;
+}
