@@ -12,4 +12,6 @@ export default defineConfig({
   treeshake: true,
   // tsup strips `node:` by default; `sqlite` exists only as `node:sqlite`.
   removeNodeProtocol: false,
+  // Loaded only by `start --with-simulator` in a checkout; never bundled into the server.
+  external: ['@karvon/carrier-simulator'],
 });

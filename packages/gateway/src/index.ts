@@ -13,7 +13,9 @@ import { openPostgresRepository } from './storage/postgres/postgres-repository';
 import type { Repository } from './storage/repository';
 import { openSqliteRepository } from './storage/sqlite/sqlite-repository';
 
+export { type CarrierConfig, loadCarrierConfig, parseCarrierConfig } from './carriers/profiles/load-carrier-profiles';
 export type { GatewayOptions } from './config/gateway-options';
+export type { Delivery, DeliveryOptions } from './dispatch/start-delivery';
 export { buildOpenApi } from './openapi/build-openapi';
 export { openPostgresRepository } from './storage/postgres/postgres-repository';
 export type { Repository } from './storage/repository';

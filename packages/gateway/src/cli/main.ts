@@ -3,16 +3,21 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatMoney } from '@karvon/contract';
 import { isScope, ROLES, type Role, SCOPES } from '../accounts/scopes';
+import { loadCarrierConfig } from '../carriers/profiles/load-carrier-profiles';
 import { loadEnv } from '../config/env';
+import type { DeliveryOptions } from '../dispatch/start-delivery';
 import { createGateway, openRepository } from '../index';
 import { runRetention } from '../jobs/retention';
 import { type PriceTable, parsePriceTable } from '../money/pricing';
 import { createApiKey, DEMO_ACCOUNT_NAME, ensureDemoAccount } from './demo-account';
+import { startDevelopmentSimulator } from './development-simulator';
 
 const USAGE = `Usage: karvon-gateway <command>
 
 Commands:
-  start                      migrate, then serve the API (SQLite under KARVON_DATA_DIR, or DATABASE_URL)
+  start [--with-simulator]   migrate, then serve the API (SQLite under KARVON_DATA_DIR, or DATABASE_URL) and
+                             deliver through the carriers in KARVON_CARRIERS_FILE; --with-simulator starts the
+                             development carrier simulator beside it when no carriers file is given
   migrate                    create or upgrade the database, then exit
   create-key [--account <id|name>] [--mode live|test] [--role ${ROLES.join('|')}]
              [--scopes a,b] [--name <label>]
@@ -20,6 +25,7 @@ Commands:
   retention --once           redact old bodies and purge old records once, then exit
 
 Environment: PORT (8080), HOST (127.0.0.1), DATABASE_URL, KARVON_DATA_DIR (./data), KARVON_LOG_LEVEL (info),
+  KARVON_CARRIERS_FILE, KARVON_SIMULATOR_PORT (2775),
   KARVON_BODY_RETENTION_DAYS (30), KARVON_RECORD_RETENTION_DAYS (365); see docs/guides/running-the-gateway.md`;
 
 function fail(message: string): never {
@@ -37,8 +43,26 @@ function env() {
   return { ...loaded.env, KARVON_DATA_DIR: resolve(process.env.INIT_CWD ?? process.cwd(), loaded.env.KARVON_DATA_DIR) };
 }
 
-async function start(): Promise<void> {
+async function start(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { 'with-simulator': { type: 'boolean' } } });
   const e = env();
+  let delivery: DeliveryOptions | undefined;
+  let simulator: { url: string; close(): Promise<void> } | undefined;
+  if (e.KARVON_CARRIERS_FILE) {
+    try {
+      delivery = {
+        config: await loadCarrierConfig(resolve(process.env.INIT_CWD ?? process.cwd(), e.KARVON_CARRIERS_FILE)),
+      };
+    } catch (error) {
+      fail((error as Error).message);
+    }
+  } else if (values['with-simulator']) {
+    const started = await startDevelopmentSimulator(e.HOST, e.KARVON_SIMULATOR_PORT).catch((error: Error) =>
+      fail(`cannot start the carrier simulator: ${error.message}`),
+    );
+    simulator = started.simulator;
+    delivery = { config: started.config };
+  }
   let priceTable: PriceTable | undefined;
   if (e.KARVON_PRICE_TABLE) {
     try {
@@ -59,12 +83,26 @@ async function start(): Promise<void> {
     rateLimit: { perSecond: e.KARVON_RATE_LIMIT_PER_SECOND, burst: e.KARVON_RATE_LIMIT_BURST },
     retention: { bodyDays: e.KARVON_BODY_RETENTION_DAYS, recordDays: e.KARVON_RECORD_RETENTION_DAYS },
     ...(priceTable ? { priceTable } : {}),
+    ...(delivery
+      ? {
+          delivery: {
+            ...delivery,
+            leaseTtlMs: e.KARVON_CARRIER_LEASE_TTL_MS,
+            dispatcher: { leaseMs: e.KARVON_DISPATCH_LEASE_MS },
+          },
+        }
+      : {}),
   }).catch((error: Error & { code?: string }) => {
     if (error.code === 'EADDRINUSE') fail(`PORT ${e.PORT} on ${e.HOST} is in use; set PORT to another value`);
     fail(error.message);
   });
 
   const lines = [`Karvon gateway listening on ${gateway.url} (${gateway.repository.dialect})`];
+  if (simulator) {
+    lines.push(`Carrier simulator on ${simulator.url}: live messages are delivered through it over SMPP`);
+  } else if (!delivery) {
+    lines.push('No carriers configured (KARVON_CARRIERS_FILE): live messages wait queued.');
+  }
   if (!e.DATABASE_URL) {
     // Local development: a demo account with money, an approved sender and fresh keys.
     const demo = await ensureDemoAccount(gateway.repository);
@@ -83,6 +121,8 @@ async function start(): Promise<void> {
     `  OpenAPI: ${gateway.url}/openapi.json`,
     '',
     `  curl -H "Authorization: Bearer <key>" ${gateway.url}/balance`,
+    `  curl -H "Authorization: Bearer <key>" -H "Content-Type: application/json" \\`,
+    `       -d '{"to":"+998901234567","body":"Salom!"}' ${gateway.url}/send`,
     '',
     'Press Ctrl-C to stop.',
   );
@@ -95,10 +135,13 @@ async function start(): Promise<void> {
     process.stdout.write(`\n${signal}: closing…\n`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    gateway.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    gateway
+      .close()
+      .then(() => simulator?.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -174,7 +217,7 @@ async function retention(args: string[]): Promise<void> {
 const [command, ...rest] = process.argv.slice(2);
 switch (command) {
   case 'start':
-    await start();
+    await start(rest);
     break;
   case 'migrate':
     await migrate();

@@ -39,6 +39,14 @@ export const envSchema = z.object({
   KARVON_RECORD_RETENTION_DAYS: positiveInt.default(365),
   /** JSON price table (see money/pricing.ts); the demo table when absent. */
   KARVON_PRICE_TABLE: z.string().optional(),
+  /** The carriers file (profiles and routes); without it live messages wait `queued`. */
+  KARVON_CARRIERS_FILE: z.string().min(1).optional(),
+  /** How long a dispatcher's claim on a message lasts; a crashed process's messages wait this long. */
+  KARVON_DISPATCH_LEASE_MS: positiveInt.default(120_000),
+  /** How long a process holds a carrier bind slot without renewing it (renewed every third). */
+  KARVON_CARRIER_LEASE_TTL_MS: positiveInt.default(15_000),
+  /** Where `start --with-simulator` puts the carrier simulator (0 = any free port). */
+  KARVON_SIMULATOR_PORT: port.default(2775),
 });
 
 export type Env = z.infer<typeof envSchema>;

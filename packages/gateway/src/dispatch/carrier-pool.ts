@@ -37,6 +37,16 @@ interface Entry {
   connecting: Promise<void> | undefined;
 }
 
+const DRAIN_LIMIT_MS = 30_000;
+
+async function drainThenClose(carrier: Carrier): Promise<void> {
+  const deadline = Date.now() + DRAIN_LIMIT_MS;
+  while (Date.now() < deadline && carrier.state().binds.some((bind) => bind.windowUsed > 0)) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await carrier.close();
+}
+
 /**
  * The carrier accounts this process may use. Binds belong to the account,
  * not the process: each bind is a slot leased in the database, so several
@@ -110,7 +120,9 @@ export class CarrierPool {
     const previous = entry.carrier;
     entry.carrier = undefined;
     entry.held = usable;
-    if (previous) await previous.close();
+    // The old binds finish what they have in their window before they close: closing them with
+    // submits outstanding would turn those into `unknown`.
+    if (previous) void drainThenClose(previous);
     if (usable === 0) return;
     const share: CarrierProfile = { ...profile, binds: usable, tps: (profile.tps * usable) / profile.binds };
     try {

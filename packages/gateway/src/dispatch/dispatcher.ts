@@ -83,6 +83,7 @@ export class Dispatcher {
   #pumping = false;
   #again = false;
   #timer: NodeJS.Timeout | undefined;
+  #renewal: NodeJS.Timeout | undefined;
   #stopped = true;
 
   constructor(deps: DispatcherDeps, options: DispatcherOptions = {}) {
@@ -104,6 +105,14 @@ export class Dispatcher {
 
   start(): void {
     this.#stopped = false;
+    // A submit may wait long behind a throttled bind: while this process lives, its leases do.
+    this.#renewal = setInterval(() => {
+      if (this.#work.size === 0) return;
+      void this.#deps.repository.dispatch
+        .renew({ owner: this.#deps.owner, leaseUntil: this.#deps.now() + this.#leaseMs })
+        .catch((error: unknown) => this.#deps.log.warn({ err: error }, 'dispatch lease renewal failed'));
+    }, this.#leaseMs / 3);
+    this.#renewal.unref();
     this.wake();
   }
 
@@ -123,6 +132,7 @@ export class Dispatcher {
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);
+    if (this.#renewal) clearInterval(this.#renewal);
     while (this.#pumping || this.#work.size > 0) {
       await Promise.race([...this.#work, new Promise((resolve) => setTimeout(resolve, 10))]);
     }
@@ -205,6 +215,17 @@ export class Dispatcher {
       now: this.#deps.now(),
       ...input,
     });
+  }
+
+  /**
+   * Waiting out an outage is not an attempt (the message waits until its validity runs out), so
+   * the back-off doubles from the last wait, read off the row: it was requeued at `updatedAt`
+   * to be due at `notBefore`.
+   */
+  #nextWait(message: ClaimedMessage): number {
+    const last = message.notBefore !== null ? message.notBefore - message.updatedAt : 0;
+    const next = Math.min(this.#retryMaxMs, Math.max(this.#retryBaseMs, last * 2));
+    return Math.round(next * (0.75 + (this.#deps.random ?? Math.random)() / 4));
   }
 
   #backoff(attempts: number): number {
@@ -379,8 +400,11 @@ export class Dispatcher {
           });
           return;
         }
-        breaker.recordFailure();
-        // Never written: fail over to the next route at once.
+        // Never written: fail over to the next route at once. A carrier whose binds are down is
+        // already out of routing until they are back; only a carrier that is up and refusing
+        // counts against its breaker.
+        if (this.#deps.pool.isAvailable(carrierId)) breaker.recordFailure();
+        else breaker.releaseProbe();
         await this.#requeue(message, { dueAt: now, exclude: carrierId });
         return;
       }
@@ -393,7 +417,9 @@ export class Dispatcher {
         });
         return;
       case 'ambiguous':
-        breaker.recordFailure();
+        // A stalled carrier counts; a dropped bind is a reconnect, not a verdict on the carrier.
+        if (this.#deps.pool.isAvailable(carrierId)) breaker.recordFailure();
+        else breaker.releaseProbe();
         if (this.#atLeastOnce(message)) {
           await this.#requeue(message, { dueAt: now });
           return;
@@ -435,7 +461,7 @@ export class Dispatcher {
     }
     this.counters.waitingForRoute++;
     await this.#requeue(message, {
-      dueAt: now + this.#backoff(message.attempts + 1),
+      dueAt: now + this.#nextWait(message),
       countsAsAttempt: false,
       resetExclusions: true,
     });

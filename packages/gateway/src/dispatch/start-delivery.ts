@@ -89,7 +89,11 @@ export async function startDelivery(input: {
     profiles: options.config.carriers,
     leases: repository.carrierLeases,
     owner,
-    connect: options.connect ?? ((profile) => connectSmppCarrier(profile)),
+    // A carrier that does not answer must not hold up the lease renewals of the others.
+    connect:
+      options.connect ??
+      ((profile) =>
+        connectSmppCarrier(profile, { startTimeoutMs: Math.min(10_000, (options.leaseTtlMs ?? 15_000) / 3) })),
     onReceipt,
     ...(options.leaseTtlMs !== undefined ? { leaseTtlMs: options.leaseTtlMs } : {}),
     now,

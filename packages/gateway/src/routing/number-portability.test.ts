@@ -23,7 +23,12 @@ function countingLookup(answer: (e164: string) => Promise<string | null | undefi
 
 function manualClock() {
   let time = 0;
-  return { now: () => time, set: (ms: number) => void (time = ms) };
+  return {
+    now: () => time,
+    set: (ms: number) => {
+      time = ms;
+    },
+  };
 }
 
 afterEach(() => {

@@ -149,6 +149,8 @@ export interface DispatchRepository {
   requeue(input: RequeueInput): Promise<boolean>;
   /** Ends dispatch with a transition (and refund), lease cleared; false when the owner lost it or the status moved. */
   finish(input: { owner: string; move: MessageTransition }): Promise<boolean>;
+  /** Extends every lease this owner holds on a queued message (its submits still under way). */
+  renew(input: { owner: string; leaseUntil: number }): Promise<number>;
   /** Drops this owner's leases that carry no intent (at shutdown), so others take the messages at once. */
   release(owner: string): Promise<number>;
   /**

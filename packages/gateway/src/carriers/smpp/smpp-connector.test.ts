@@ -173,7 +173,7 @@ describe('SMPP connector against the carrier simulator', () => {
     expect(await carrier.submit(message())).toMatchObject({ kind: 'not_sent', retryable: true, throttled: true });
     expect(carrier.state().binds[0]?.rate).toBe(50);
     expect(await carrier.submit(message())).toMatchObject({ kind: 'accepted' });
-    expect(carrier.state().binds[0]?.rate).toBe(51);
+    expect(carrier.state().binds[0]?.rate).toBe(52);
   });
 
   it('treats a full queue like a throttle', async () => {

@@ -374,6 +374,14 @@ export function createSqlDispatch(driver: SqlDriver): {
         return applyTransition(s, move);
       }),
 
+    renew: ({ owner, leaseUntil }) =>
+      write((s) =>
+        s.run(`UPDATE messages SET dispatch_lease_until = $1 WHERE dispatch_owner = $2 AND status = 'queued'`, [
+          leaseUntil,
+          owner,
+        ]),
+      ),
+
     release: (owner) =>
       write((s) =>
         s.run(

@@ -58,7 +58,16 @@ export class SmppBind {
     this.id = options.id;
     this.mode = options.mode;
     const ceiling = options.profile.tps;
-    this.aimd = new AimdRate(new TokenBucket(ceiling, options.now), ceiling, Math.min(1, ceiling));
+    // Back to full speed within about fifty accepted submits after a halving.
+    const step = Math.max(1, ceiling / 50);
+    this.aimd = new AimdRate(
+      new TokenBucket(ceiling, options.now),
+      ceiling,
+      Math.min(1, ceiling),
+      step,
+      250,
+      options.now,
+    );
     this.#connect();
   }
 

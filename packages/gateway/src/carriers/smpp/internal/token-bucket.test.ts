@@ -17,14 +17,25 @@ describe('TokenBucket', () => {
 
 describe('AimdRate', () => {
   it('halves on a throttle down to the floor and adds one per success up to the ceiling', () => {
-    const aimd = new AimdRate(new TokenBucket(8), 8);
-    aimd.throttled();
-    aimd.throttled();
-    aimd.throttled();
-    aimd.throttled();
+    let now = 0;
+    const aimd = new AimdRate(new TokenBucket(8, () => now), 8, 1, 1, 250, () => now);
+    for (let i = 0; i < 4; i++) {
+      aimd.throttled();
+      now += 250;
+    }
     expect(aimd.bucket.rate).toBe(1);
     for (let i = 0; i < 20; i++) aimd.succeeded();
     expect(aimd.bucket.rate).toBe(8);
+  });
+
+  it('halves once for a burst of throttles answered within one interval', () => {
+    let now = 0;
+    const aimd = new AimdRate(new TokenBucket(100, () => now), 100, 1, 1, 250, () => now);
+    for (let i = 0; i < 20; i++) aimd.throttled();
+    expect(aimd.bucket.rate).toBe(50);
+    now += 250;
+    aimd.throttled();
+    expect(aimd.bucket.rate).toBe(25);
   });
 });
 
