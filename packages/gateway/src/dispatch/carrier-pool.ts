@@ -37,10 +37,8 @@ interface Entry {
   connecting: Promise<void> | undefined;
 }
 
-const DRAIN_LIMIT_MS = 30_000;
-
-async function drainThenClose(carrier: Carrier): Promise<void> {
-  const deadline = Date.now() + DRAIN_LIMIT_MS;
+async function drainThenClose(carrier: Carrier, limitMs: number): Promise<void> {
+  const deadline = Date.now() + limitMs;
   while (Date.now() < deadline && carrier.state().binds.some((bind) => bind.windowUsed > 0)) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -120,9 +118,10 @@ export class CarrierPool {
     const previous = entry.carrier;
     entry.carrier = undefined;
     entry.held = usable;
-    // The old binds finish what they have in their window before they close: closing them with
-    // submits outstanding would turn those into `unknown`.
-    if (previous) void drainThenClose(previous);
+    // The old binds finish what they have in their window, then close, before the new ones
+    // open: closing with submits outstanding would make them `unknown`, and opening first would
+    // hold more binds than the account allows for a moment.
+    if (previous) await drainThenClose(previous, this.#ttlMs / 3);
     if (usable === 0) return;
     const share: CarrierProfile = { ...profile, binds: usable, tps: (profile.tps * usable) / profile.binds };
     try {

@@ -15,6 +15,7 @@ import type { ClaimCursor, ClaimedMessage } from '../storage/dispatch-repository
 import type { MessageTransition, Repository } from '../storage/repository';
 import { TtlCache } from '../storage/ttl-cache';
 import type { CarrierPool } from './carrier-pool';
+import { CarrierSlots } from './carrier-slots';
 import { DispatchCounters } from './dispatch-counters';
 
 export interface DispatcherOptions {
@@ -79,6 +80,7 @@ export class Dispatcher {
   readonly #atLeastOnceAccounts: ReadonlySet<string>;
   readonly #senderRoutes = new TtlCache<ReadonlySet<string> | null>(5_000);
   readonly #work = new Set<Promise<void>>();
+  readonly #slots = new CarrierSlots();
   #cursor: ClaimCursor = {};
   #pumping = false;
   #again = false;
@@ -333,26 +335,35 @@ export class Dispatcher {
       await this.#requeue(message, { dueAt: now + this.#backoff(1), countsAsAttempt: false });
       return;
     }
-    const intent = await repository.dispatch.beginSubmit({
-      id: message.id,
-      owner: this.#deps.owner,
-      carrier: candidate.carrier,
-      now,
-      leaseUntil: now + this.#leaseMs,
-      ...(operator.operator !== message.operator || operator.source !== message.operatorSource
-        ? { operator: { operator: operator.operator, source: operator.source } }
-        : {}),
-    });
-    if (!intent) {
-      // Canceled meanwhile, or the lease went to another process.
-      this.#deps.breakers.get(candidate.carrier).releaseProbe();
-      return;
+    // Wait for room in the carrier's window before writing the intent (see CarrierSlots).
+    const windows = carrier
+      .state()
+      .binds.filter((bind) => bind.mode !== 'receiver')
+      .reduce((sum, bind) => sum + bind.windowSize, 0);
+    const release = await this.#slots.acquire(candidate.carrier, windows);
+    try {
+      const at = this.#deps.now();
+      const intent = await repository.dispatch.beginSubmit({
+        id: message.id,
+        owner: this.#deps.owner,
+        carrier: candidate.carrier,
+        now: at,
+        leaseUntil: at + this.#leaseMs,
+        ...(operator.operator !== message.operator || operator.source !== message.operatorSource
+          ? { operator: { operator: operator.operator, source: operator.source } }
+          : {}),
+      });
+      if (!intent) {
+        // Canceled meanwhile, or the lease went to another process.
+        this.#deps.breakers.get(candidate.carrier).releaseProbe();
+        return;
+      }
+      const outcome = await carrier.submit(outbound);
+      this.counters.submitted(candidate.carrier, outcome, this.#deps.now() - at);
+      await this.#answer(message, candidate.carrier, profile.receiptTimeoutMs, profile.registeredDeliveryOn, outcome);
+    } finally {
+      release();
     }
-
-    const started = this.#deps.now();
-    const outcome = await carrier.submit(outbound);
-    this.counters.submitted(candidate.carrier, outcome, this.#deps.now() - started);
-    await this.#answer(message, candidate.carrier, profile.receiptTimeoutMs, profile.registeredDeliveryOn, outcome);
   }
 
   async #answer(

@@ -181,7 +181,8 @@ export interface ReceiptRepository {
 export interface CarrierLeaseRepository {
   /**
    * Renews the owner's slots of this carrier and takes free or expired ones,
-   * up to `want` of the carrier's `slots`. Returns the slots it holds now.
+   * up to `want` of the carrier's `slots` and no more than an even share among
+   * the processes alive (each call is this owner's heartbeat). Returns the slots it holds now.
    */
   acquire(input: {
     carrier: string;

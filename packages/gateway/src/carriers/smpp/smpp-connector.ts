@@ -14,6 +14,7 @@ import type { CarrierProfile } from '../profiles/carrier-profile';
 import { type PduResult, SmppBind } from './internal/smpp-bind';
 import { TokenBucket } from './internal/token-bucket';
 import { normaliseMessageId } from './message-id';
+import { type PduTraceSink, pduTracer } from './pdu-trace';
 import { receiptStateForMessageState, statusForReceiptState } from './receipt-state';
 import { parseReceiptText } from './receipt-text';
 import { planSubmit } from './submit-plan';
@@ -26,6 +27,11 @@ export interface SmppConnectorOptions {
   readonly partThrottleRetries?: number;
   readonly random?: () => number;
   readonly now?: () => number;
+  /**
+   * Gets every PDU written or read on the account's binds, masked (see `PduTraceEntry`); e.g.
+   * `createPduTraceBuffer().sink`. Without it no entry is built. A sink that throws loses its entry only.
+   */
+  readonly trace?: PduTraceSink;
 }
 
 /** Thrown by {@link connectSmppCarrier} when no transmit bind came up in time. */
@@ -82,6 +88,7 @@ class SmppConnector implements Carrier {
     this.#random = options.random ?? Math.random;
     this.#partRetries = options.partThrottleRetries ?? 5;
     this.#accountBucket = new TokenBucket(profile.tps, this.#now);
+    const onPdu = options.trace === undefined ? undefined : pduTracer(options.trace, profile.id, this.#now);
     const modes: ('transceiver' | 'transmitter' | 'receiver')[] =
       profile.bindMode === 'transceiver'
         ? Array.from({ length: profile.binds }, () => 'transceiver' as const)
@@ -99,6 +106,7 @@ class SmppConnector implements Carrier {
           now: this.#now,
           onDeliver: (pdu, bindId) => this.#delivered(pdu, bindId),
           onWrite: () => this.#writes.push(this.#now()),
+          ...(onPdu === undefined ? {} : { onPdu }),
         }),
     );
   }

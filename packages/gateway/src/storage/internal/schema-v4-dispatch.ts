@@ -48,3 +48,14 @@ export const SCHEMA_V4_DISPATCH: readonly string[] = [
     PRIMARY KEY (carrier, slot)
   )`,
 ];
+
+/**
+ * Migration 0005: the gateway processes alive now (each renews its row with its bind leases),
+ * so the binds of a carrier account are shared out evenly instead of going to whoever asked first.
+ */
+export const SCHEMA_V5_PROCESSES: readonly string[] = [
+  `CREATE TABLE gateway_processes (
+    owner TEXT PRIMARY KEY,
+    heartbeat_at BIGINT NOT NULL
+  )`,
+];

@@ -492,10 +492,22 @@ export function createSqlDispatch(driver: SqlDriver): {
   };
 
   const carrierLeases: CarrierLeaseRepository = {
-    acquire: ({ carrier, owner, slots, want, now, ttlMs }) =>
+    acquire: ({ carrier, owner, slots, want: wanted, now, ttlMs }) =>
       write(async (s) => {
         const until = now + ttlMs;
+        let want = wanted;
+        await s.run(
+          `INSERT INTO gateway_processes (owner, heartbeat_at) VALUES ($1, $2)
+           ON CONFLICT (owner) DO UPDATE SET heartbeat_at = $2`,
+          [owner, now],
+        );
+        // An even share among the processes alive now; the rest is left for the others.
+        const alive = await s.get<Row>('SELECT COUNT(*) AS n FROM gateway_processes WHERE heartbeat_at >= $1', [
+          now - ttlMs,
+        ]);
+        want = Math.min(want, Math.ceil(slots / Math.max(1, num(alive?.n))));
         await s.run('DELETE FROM carrier_leases WHERE carrier = $1 AND expires_at < $2', [carrier, now]);
+        await s.run('DELETE FROM gateway_processes WHERE heartbeat_at < $1', [now - 10 * ttlMs]);
         await s.run('UPDATE carrier_leases SET expires_at = $1 WHERE carrier = $2 AND owner = $3', [
           until,
           carrier,
@@ -527,8 +539,10 @@ export function createSqlDispatch(driver: SqlDriver): {
 
     release: ({ owner, carrier }) =>
       write(async (s) => {
-        if (carrier === undefined) await s.run('DELETE FROM carrier_leases WHERE owner = $1', [owner]);
-        else await s.run('DELETE FROM carrier_leases WHERE owner = $1 AND carrier = $2', [owner, carrier]);
+        if (carrier === undefined) {
+          await s.run('DELETE FROM carrier_leases WHERE owner = $1', [owner]);
+          await s.run('DELETE FROM gateway_processes WHERE owner = $1', [owner]);
+        } else await s.run('DELETE FROM carrier_leases WHERE owner = $1 AND carrier = $2', [owner, carrier]);
       }),
 
     list: () =>

@@ -1,6 +1,6 @@
 import { SCHEMA_V1, SCHEMA_V2_ACCESS_TOKENS } from '../internal/schema-v1';
 import { SCHEMA_V3_IDEMPOTENCY } from '../internal/schema-v3-idempotency';
-import { SCHEMA_V4_DISPATCH } from '../internal/schema-v4-dispatch';
+import { SCHEMA_V4_DISPATCH, SCHEMA_V5_PROCESSES } from '../internal/schema-v4-dispatch';
 
 /** Ordered; append only. */
 export const POSTGRES_MIGRATIONS: readonly { id: string; statements: readonly string[] }[] = [
@@ -20,4 +20,5 @@ export const POSTGRES_MIGRATIONS: readonly { id: string; statements: readonly st
   { id: '0002_access_tokens', statements: SCHEMA_V2_ACCESS_TOKENS },
   { id: '0003_idempotency_scope_and_lock', statements: SCHEMA_V3_IDEMPOTENCY },
   { id: '0004_dispatch', statements: SCHEMA_V4_DISPATCH },
+  { id: '0005_gateway_processes', statements: SCHEMA_V5_PROCESSES },
 ];

@@ -1,6 +1,7 @@
 import { connect, PDU, type PduOptions, type Session } from 'smpp';
 import type { BindState, BindStatus } from '../../carrier';
 import type { CarrierProfile } from '../../profiles/carrier-profile';
+import type { PduTraceHook } from '../pdu-trace';
 import { AimdRate } from './aimd-rate';
 import { backoffDelay } from './backoff';
 import { TokenBucket } from './token-bucket';
@@ -22,6 +23,8 @@ export interface SmppBindOptions {
   /** Handles a deliver_sm; resolves to the command_status of the deliver_sm_resp. */
   readonly onDeliver: (pdu: PDU, bindId: string) => Promise<number>;
   readonly onWrite: () => void;
+  /** Sees every PDU written or read on this bind; absent, nothing is done per PDU. */
+  readonly onPdu?: PduTraceHook;
 }
 
 interface Pending {
@@ -176,6 +179,7 @@ export class SmppBind {
   }
 
   #received(session: Session, pdu: PDU): void {
+    this.#o.onPdu?.('in', pdu, this.id);
     if (this.#session !== session) return;
     this.#lastActivity = this.#o.now();
     if (pdu.isResponse()) {
@@ -186,25 +190,25 @@ export class SmppBind {
     }
     switch (pdu.command) {
       case 'enquire_link':
-        session.send(pdu.response());
+        this.#send(session, pdu.response());
         return;
       case 'unbind':
-        session.send(pdu.response());
+        this.#send(session, pdu.response());
         session.close();
         return;
       case 'deliver_sm':
         void this.#o.onDeliver(pdu, this.id).then((status) => {
-          if (this.#session === session) session.send(pdu.response({ command_status: status }));
+          if (this.#session === session) this.#send(session, pdu.response({ command_status: status }));
         });
         return;
       default:
         // Anything else we do not serve: generic_nack with ESME_RINVCMDID.
-        session.send(new PDU('generic_nack', { sequence_number: pdu.sequence_number, command_status: 0x03 }));
+        this.#send(session, new PDU('generic_nack', { sequence_number: pdu.sequence_number, command_status: 0x03 }));
     }
   }
 
   #request(session: Session, pdu: PDU, windowed: boolean): Promise<PduResult> {
-    if (!session.send(pdu)) {
+    if (!this.#send(session, pdu)) {
       if (windowed) this.#releaseSlot();
       return Promise.resolve({ kind: 'unwritten', reason: 'socket not writable' });
     }
@@ -216,6 +220,13 @@ export class SmppBind {
       }, this.#o.profile.responseTimeoutMs);
       this.#pending.set(sequence, { resolve, timer, windowed });
     });
+  }
+
+  // Every write goes through here, so the trace sees it with the sequence number `send` assigned.
+  #send(session: Session, pdu: PDU): boolean {
+    const written = session.send(pdu);
+    if (written) this.#o.onPdu?.('out', pdu, this.id);
+    return written;
   }
 
   #settle(sequence: number, pending: Pending, result: PduResult): void {

@@ -4,14 +4,29 @@ import { backoffDelay } from './backoff';
 import { TokenBucket } from './token-bucket';
 
 describe('TokenBucket', () => {
-  it('allows a one-second burst, then spaces sends at the rate', () => {
+  it('allows a burst of a tenth of a second, then spaces sends at the rate', () => {
     let now = 0;
-    const bucket = new TokenBucket(10, () => now);
-    const waits = Array.from({ length: 12 }, () => bucket.reserve());
+    const bucket = new TokenBucket(100, () => now);
+    const waits = Array.from({ length: 13 }, () => bucket.reserve());
     expect(waits.slice(0, 10)).toEqual(Array(10).fill(0));
-    expect(waits.slice(10)).toEqual([100, 200]);
+    expect(waits.slice(10)).toEqual([10, 20, 30]);
     now = 1000;
     expect(bucket.reserve()).toBe(0);
+  });
+
+  it('never lets more than 1.1 × the rate through in any one second', () => {
+    let now = 0;
+    const bucket = new TokenBucket(50, () => now);
+    const sentAt: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const wait = bucket.reserve();
+      sentAt.push(now + wait);
+      if (i % 7 === 0) now += 40; // callers arrive unevenly
+    }
+    for (const start of sentAt) {
+      const inWindow = sentAt.filter((t) => t >= start && t < start + 1000).length;
+      expect(inWindow).toBeLessThanOrEqual(55);
+    }
   });
 });
 

@@ -1,8 +1,13 @@
 /**
  * A token bucket that hands out send times instead of refusing: `reserve()` books the next slot
- * and says how long to wait for it, so callers queue in order. Burst is one second of the rate.
- * In-process only; the cross-process lease on the account's TPS is future work.
+ * and says how long to wait for it, so callers queue in order. The burst is a tenth of a second
+ * of the rate: carriers count TPS per second, and a whole second of burst on top of the rate would
+ * let up to twice the cap through in one second.
+ * In-process; across processes each holds the share of the account's TPS its leased binds carry
+ * (dispatch/carrier-pool.ts).
  */
+const burstOf = (rate: number) => Math.max(1, rate / 10);
+
 export class TokenBucket {
   #rate: number;
   #tokens: number;
@@ -11,7 +16,7 @@ export class TokenBucket {
 
   constructor(rate: number, now: () => number = Date.now) {
     this.#rate = rate;
-    this.#tokens = Math.max(1, rate);
+    this.#tokens = burstOf(rate);
     this.#now = now;
     this.#updatedAt = now();
   }
@@ -23,7 +28,7 @@ export class TokenBucket {
   set rate(rate: number) {
     this.#refill();
     this.#rate = rate;
-    this.#tokens = Math.min(this.#tokens, Math.max(1, rate));
+    this.#tokens = Math.min(this.#tokens, burstOf(rate));
   }
 
   /** Takes one token, going into debt if needed; returns the milliseconds to wait before sending. */
@@ -35,7 +40,7 @@ export class TokenBucket {
 
   #refill(): void {
     const now = this.#now();
-    this.#tokens = Math.min(Math.max(1, this.#rate), this.#tokens + ((now - this.#updatedAt) / 1000) * this.#rate);
+    this.#tokens = Math.min(burstOf(this.#rate), this.#tokens + ((now - this.#updatedAt) / 1000) * this.#rate);
     this.#updatedAt = now;
   }
 }
