@@ -55,6 +55,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     bodyLimit: options.bodyLimit ?? 1_048_576,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     allowPrivateWebhookUrls: options.allowPrivateWebhookUrls ?? false,
+    operatorToken: options.operatorToken,
   });
   try {
     // Fastify logs its own JSON "Server listening" line; the CLI prints a

@@ -25,7 +25,7 @@ Commands:
   retention --once           redact old bodies and purge old records once, then exit
 
 Environment: PORT (8080), HOST (127.0.0.1), DATABASE_URL, KARVON_DATA_DIR (./data), KARVON_LOG_LEVEL (info),
-  KARVON_CARRIERS_FILE, KARVON_SIMULATOR_PORT (2775),
+  KARVON_CARRIERS_FILE, KARVON_OPERATOR_TOKEN, KARVON_SIMULATOR_PORT (2775),
   KARVON_BODY_RETENTION_DAYS (30), KARVON_RECORD_RETENTION_DAYS (365); see docs/guides/running-the-gateway.md`;
 
 function fail(message: string): never {
@@ -83,6 +83,7 @@ async function start(args: string[]): Promise<void> {
     rateLimit: { perSecond: e.KARVON_RATE_LIMIT_PER_SECOND, burst: e.KARVON_RATE_LIMIT_BURST },
     retention: { bodyDays: e.KARVON_BODY_RETENTION_DAYS, recordDays: e.KARVON_RECORD_RETENTION_DAYS },
     ...(priceTable ? { priceTable } : {}),
+    operatorToken: e.KARVON_OPERATOR_TOKEN,
     ...(delivery
       ? {
           delivery: {

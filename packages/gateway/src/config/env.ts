@@ -39,6 +39,8 @@ export const envSchema = z.object({
   KARVON_RECORD_RETENTION_DAYS: positiveInt.default(365),
   /** JSON price table (see money/pricing.ts); the demo table when absent. */
   KARVON_PRICE_TABLE: z.string().optional(),
+  /** Bearer token of the operator API (/operator/...); unset = no operator API. SECRET. */
+  KARVON_OPERATOR_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   /** The carriers file (profiles and routes); without it live messages wait `queued`. */
   KARVON_CARRIERS_FILE: z.string().min(1).optional(),
   /** How long a dispatcher's claim on a message lasts; a crashed process's messages wait this long. */

@@ -38,6 +38,8 @@ export interface GatewayOptions {
   retentionIntervalMs?: number;
   /** Default 30 days for bodies, 365 for records. */
   retention?: RetentionSettings;
+  /** Bearer token of the operator API (`/operator/...`); absent = not served. SECRET: never logged. */
+  operatorToken?: string | undefined;
   /** Carriers to deliver live messages through; without them live messages wait `queued`. */
   delivery?: DeliveryOptions;
 }

@@ -105,6 +105,11 @@ export class Dispatcher {
     return this.#work.size;
   }
 
+  /** Submits under way on one carrier in this process (intent written, answer not yet). */
+  inFlightOn(carrier: string): number {
+    return this.#slots.active(carrier);
+  }
+
   start(): void {
     this.#stopped = false;
     // A submit may wait long behind a throttled bind: while this process lives, its leases do.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CarrierReceipt } from '../carriers/carrier';
 import type { CarrierConfig } from '../carriers/profiles/load-carrier-profiles';
+import { createPduTraceBuffer, type PduTraceBuffer } from '../carriers/smpp/pdu-trace-buffer';
 import { connectSmppCarrier } from '../carriers/smpp/smpp-connector';
 import { type IntervalJob, startIntervalJob } from '../jobs/interval-job';
 import { CircuitBreakers, cachedPortabilityLookup, type NumberPortabilityLookup } from '../routing';
@@ -29,6 +30,8 @@ export interface Delivery {
   readonly dispatcher: Dispatcher;
   readonly pool: CarrierPool;
   readonly breakers: CircuitBreakers;
+  /** The last PDUs of this process's binds, masked (operators read it). */
+  readonly trace: PduTraceBuffer;
   /** Runs the housekeeping job once now (tests). */
   housekeep(): Promise<void>;
   close(): Promise<void>;
@@ -56,6 +59,7 @@ export async function startDelivery(input: {
   const { repository, now, log, options } = input;
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const breakers = new CircuitBreakers({ ...options.circuitBreaker, now });
+  const trace = createPduTraceBuffer(2_000);
 
   const onReceipt = async (receipt: CarrierReceipt, carrier: string) => {
     // Resolves only once committed: the connector sends deliver_sm_resp after this. A failure
@@ -93,7 +97,10 @@ export async function startDelivery(input: {
     connect:
       options.connect ??
       ((profile) =>
-        connectSmppCarrier(profile, { startTimeoutMs: Math.min(10_000, (options.leaseTtlMs ?? 15_000) / 3) })),
+        connectSmppCarrier(profile, {
+          startTimeoutMs: Math.min(10_000, (options.leaseTtlMs ?? 15_000) / 3),
+          trace: trace.sink,
+        })),
     onReceipt,
     ...(options.leaseTtlMs !== undefined ? { leaseTtlMs: options.leaseTtlMs } : {}),
     now,
@@ -139,6 +146,7 @@ export async function startDelivery(input: {
     dispatcher,
     pool,
     breakers,
+    trace,
     housekeep: () => job.runOnce(),
     close: () => {
       closing ??= (async () => {

@@ -20,6 +20,7 @@ import { accountResourceRoutes } from './routes/account-resources';
 import { balanceRoutes } from './routes/balance';
 import { messageRoutes } from './routes/messages';
 import { oauthRoutes } from './routes/oauth';
+import { operatorRoutes } from './routes/operator';
 import { privacyRoutes } from './routes/privacy';
 import { systemRoutes } from './routes/system';
 import { templateRoutes } from './routes/templates';
@@ -42,6 +43,8 @@ export interface ServerOptions {
   trustProxy?: boolean | string;
   /** Let webhook endpoints use http and private/loopback addresses (local development with the simulator). */
   allowPrivateWebhookUrls?: boolean;
+  /** Serves the operator API (`/operator/...`) to this bearer token; absent = no operator API. */
+  operatorToken?: string | undefined;
   /** Extra routes (other modules wire theirs here). */
   routes?: ReadonlyArray<(app: FastifyInstance, ctx: GatewayContext) => void>;
 }
@@ -148,6 +151,7 @@ export function buildServer(ctx: GatewayContext, options: ServerOptions): Fastif
   accountResourceRoutes(app, ctx, { allowPrivateWebhookUrls: options.allowPrivateWebhookUrls ?? false });
   privacyRoutes(app, ctx);
   oauthRoutes(app, ctx);
+  if (options.operatorToken) operatorRoutes(app, ctx, options.operatorToken);
   for (const register of options.routes ?? []) register(app, ctx);
   return app;
 }

@@ -87,6 +87,14 @@ export interface QueueDepthRow {
   oldestCreatedAt: number;
 }
 
+/** Messages per carrier, operator and status since a time: the figures for delivery reports. */
+export interface DeliveryReportRow {
+  carrier: string | null;
+  operator: string | null;
+  status: string;
+  count: number;
+}
+
 export interface ReceiptInput {
   /** Our id for the receipt row. */
   id: string;
@@ -159,6 +167,8 @@ export interface DispatchRepository {
    */
   requeueMessages(input: { ids: readonly string[]; now: number }): Promise<string[]>;
   depth(): Promise<QueueDepthRow[]>;
+  /** Live messages created since `since`, by carrier, operator and status. */
+  report(input: { since: number }): Promise<DeliveryReportRow[]>;
 }
 
 export interface ReceiptRepository {

@@ -2,6 +2,7 @@ import { type CarrierSimulator, type MessageIdFormat, startCarrierSimulator } fr
 import type { CarrierProfileInput } from '../../src/carriers/profiles/carrier-profile';
 import { parseCarrierConfig } from '../../src/carriers/profiles/load-carrier-profiles';
 import type { DeliveryOptions } from '../../src/dispatch/start-delivery';
+import type { GatewayOptions } from '../../src/index';
 import type { RouteInput } from '../../src/routing';
 import { type Backend, startTestGateway, type TestGateway } from './start-test-gateway';
 
@@ -61,7 +62,7 @@ export const FINAL = new Set(['delivered', 'failed', 'bounced', 'expired', 'canc
 export async function startDeliveryHarness(
   backend: Backend,
   carriers: SimulatedCarrier[],
-  options: { routes?: RouteInput[]; delivery?: Partial<DeliveryOptions> } = {},
+  options: { routes?: RouteInput[]; delivery?: Partial<DeliveryOptions>; gateway?: Partial<GatewayOptions> } = {},
 ): Promise<DeliveryHarness> {
   const config = parseCarrierConfig({
     carriers: carriers.map((c) => c.profile),
@@ -69,6 +70,7 @@ export async function startDeliveryHarness(
   });
   const tg = await startTestGateway(backend, {
     gateway: {
+      ...options.gateway,
       delivery: {
         config,
         housekeepingMs: 50,

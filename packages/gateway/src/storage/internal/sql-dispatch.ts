@@ -187,7 +187,7 @@ export function createSqlDispatch(driver: SqlDriver): {
   const skipLocked = driver.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
   const rowLock = driver.dialect === 'postgres' ? ' FOR UPDATE' : '';
 
-  const dispatch: DispatchRepository = {
+  const dispatch: Omit<DispatchRepository, 'report'> = {
     promoteScheduled: ({ now, limit }) =>
       write(async (s) => {
         const due = await s.all<Row>(
@@ -427,6 +427,21 @@ export function createSqlDispatch(driver: SqlDriver): {
       }),
   };
 
+  const report: DispatchRepository['report'] = ({ since }) =>
+    read(async (s) => {
+      const rows = await s.all<Row>(
+        `SELECT carrier, operator, status, COUNT(*) AS n FROM messages
+         WHERE mode = 'live' AND created_at >= $1 GROUP BY carrier, operator, status ORDER BY carrier, operator, status`,
+        [since],
+      );
+      return rows.map((r) => ({
+        carrier: strOrNull(r.carrier),
+        operator: strOrNull(r.operator),
+        status: str(r.status),
+        count: num(r.n),
+      }));
+    });
+
   const receipts: ReceiptRepository = {
     apply: (receipt) => write((s) => applyReceipt(s, receipt)),
 
@@ -557,5 +572,5 @@ export function createSqlDispatch(driver: SqlDriver): {
       }),
   };
 
-  return { dispatch, receipts, carrierLeases };
+  return { dispatch: { ...dispatch, report }, receipts, carrierLeases };
 }
