@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatMoney } from '@karvon/contract';
@@ -9,6 +10,7 @@ import type { DeliveryOptions } from '../dispatch/start-delivery';
 import { createGateway, openRepository } from '../index';
 import { runRetention } from '../jobs/retention';
 import { type PriceTable, parsePriceTable } from '../money/pricing';
+import { staticPortabilityTable } from '../routing/number-portability';
 import { createApiKey, DEMO_ACCOUNT_NAME, ensureDemoAccount } from './demo-account';
 import { startDevelopmentSimulator } from './development-simulator';
 
@@ -25,7 +27,7 @@ Commands:
   retention --once           redact old bodies and purge old records once, then exit
 
 Environment: PORT (8080), HOST (127.0.0.1), DATABASE_URL, KARVON_DATA_DIR (./data), KARVON_LOG_LEVEL (info),
-  KARVON_CARRIERS_FILE, KARVON_OPERATOR_TOKEN, KARVON_SIMULATOR_PORT (2775),
+  KARVON_CARRIERS_FILE, KARVON_PORTABILITY_FILE, KARVON_OPERATOR_TOKEN, KARVON_SIMULATOR_PORT (2775),
   KARVON_BODY_RETENTION_DAYS (30), KARVON_RECORD_RETENTION_DAYS (365); see docs/guides/running-the-gateway.md`;
 
 function fail(message: string): never {
@@ -62,6 +64,14 @@ async function start(args: string[]): Promise<void> {
     );
     simulator = started.simulator;
     delivery = { config: started.config };
+  }
+  if (delivery && e.KARVON_PORTABILITY_FILE) {
+    const path = resolve(process.env.INIT_CWD ?? process.cwd(), e.KARVON_PORTABILITY_FILE);
+    try {
+      delivery = { ...delivery, portability: staticPortabilityTable(JSON.parse(readFileSync(path, 'utf8'))) };
+    } catch (error) {
+      fail(`KARVON_PORTABILITY_FILE: ${(error as Error).message.split('\n')[0]}`);
+    }
   }
   let priceTable: PriceTable | undefined;
   if (e.KARVON_PRICE_TABLE) {

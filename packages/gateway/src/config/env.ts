@@ -39,6 +39,8 @@ export const envSchema = z.object({
   KARVON_RECORD_RETENTION_DAYS: positiveInt.default(365),
   /** JSON price table (see money/pricing.ts); the demo table when absent. */
   KARVON_PRICE_TABLE: z.string().optional(),
+  /** Ported numbers, a JSON object of E.164 → operator id (routing/number-portability.ts). */
+  KARVON_PORTABILITY_FILE: z.string().min(1).optional(),
   /** Bearer token of the operator API (/operator/...); unset = no operator API. SECRET. */
   KARVON_OPERATOR_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   /** The carriers file (profiles and routes); without it live messages wait `queued`. */

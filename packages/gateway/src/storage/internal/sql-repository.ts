@@ -935,6 +935,8 @@ export function createSqlRepository(driver: SqlDriver): Repository {
           // Ledger rows stay (they are the money trail); their message_id is a plain column, not a foreign key.
           const messagesPurged = await s.run('DELETE FROM messages WHERE created_at < $1', [input.purgeBefore]);
           const idempotencyPurged = await s.run('DELETE FROM idempotency_keys WHERE expires_at <= $1', [input.now]);
+          // Receipts are the carrier's side of messages: they go with them.
+          await s.run('DELETE FROM carrier_receipts WHERE received_at < $1', [input.purgeBefore]);
           return { bodiesRedacted, messagesPurged, idempotencyPurged };
         }),
     },
