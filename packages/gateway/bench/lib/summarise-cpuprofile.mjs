@@ -56,7 +56,7 @@ function packageOf(path) {
 const ROOT = resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
 
 /** Where a frame belongs: { group, file } with file relative to the repo when it is ours. */
-function locate(callFrame) {
+export function locate(callFrame) {
   const { url, functionName, lineNumber, columnNumber } = callFrame;
   if (url === '') {
     if (functionName.startsWith('(')) return { group: functionName, file: '' };

@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// The gateway's vitest config only collects src/ and test/; the bench helpers here are tested
+// from this one: `pnpm exec vitest run --config bench/lib/vitest.config.mjs` (in packages/gateway).
+// No JSON reporter, so the gateway's reports/vitest/gateway.json is not overwritten.
+export default defineConfig({
+  // Vite's cache would otherwise land in bench/lib/node_modules.
+  cacheDir: fileURLToPath(new URL('../../node_modules/.vite/bench-lib', import.meta.url)),
+  test: {
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    include: ['**/*.test.mjs'],
+    testTimeout: 60_000,
+    hookTimeout: 30_000,
+  },
+});
