@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { GatewayOptions } from './config/gateway-options';
@@ -12,6 +13,7 @@ import { DEMO_PRICE_TABLE } from './money/pricing';
 import { openPostgresRepository } from './storage/postgres/postgres-repository';
 import type { Repository } from './storage/repository';
 import { openSqliteRepository } from './storage/sqlite/sqlite-repository';
+import { WebhookSender } from './webhooks/webhook-sender';
 
 export { type CarrierConfig, loadCarrierConfig, parseCarrierConfig } from './carriers/profiles/load-carrier-profiles';
 export type { GatewayOptions } from './config/gateway-options';
@@ -26,6 +28,8 @@ export interface Gateway {
   repository: Repository;
   /** Present when the gateway was started with carriers. */
   delivery: Delivery | undefined;
+  /** Present unless webhooks are off in this process. */
+  webhookSender: WebhookSender | undefined;
   /** The base URL it listens on, e.g. http://127.0.0.1:8080 */
   url: string;
   /** Stops accepting, finishes in-flight requests, closes the database. */
@@ -71,6 +75,17 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     if (ownsRepository) await repository.close();
     throw error;
   }
+  let webhookSender: WebhookSender | undefined;
+  if (options.webhooks !== false) {
+    webhookSender = new WebhookSender({
+      outbox: repository.outbox,
+      now: ctx.now,
+      log: app.log,
+      owner: `${process.pid}:${randomUUID().slice(0, 8)}`,
+      options: { allowPrivate: options.allowPrivateWebhookUrls ?? false, ...(options.webhooks ?? {}) },
+    });
+    webhookSender.start();
+  }
   let delivery: Delivery | undefined;
   if (options.delivery) {
     try {
@@ -110,12 +125,14 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     app,
     repository,
     delivery,
+    webhookSender,
     url,
     close: () => {
       closing ??= (async () => {
         await Promise.all(jobs.map((job) => job.stop()));
         await app.close();
         await delivery?.close();
+        await webhookSender?.stop();
         if (ownsRepository) await repository.close();
       })();
       return closing;

@@ -4,6 +4,7 @@ import type { RetentionSettings } from '../jobs/retention';
 import type { LogLevel } from '../logging/logger';
 import type { PriceTable } from '../money/pricing';
 import type { Repository } from '../storage/repository';
+import type { WebhookSenderOptions } from '../webhooks/webhook-sender';
 
 /** Options of createGateway. Every field has a default fit for local development. */
 export interface GatewayOptions {
@@ -40,6 +41,8 @@ export interface GatewayOptions {
   retention?: RetentionSettings;
   /** Bearer token of the operator API (`/operator/...`); absent = not served. SECRET: never logged. */
   operatorToken?: string | undefined;
+  /** Outgoing webhooks from the outbox; false = not sent by this process. Default on. */
+  webhooks?: WebhookSenderOptions | false;
   /** Carriers to deliver live messages through; without them live messages wait `queued`. */
   delivery?: DeliveryOptions;
 }

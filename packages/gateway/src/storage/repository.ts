@@ -11,6 +11,7 @@
  */
 
 import type { CarrierLeaseRepository, DispatchRepository, ReceiptRepository } from './dispatch-repository';
+import type { WebhookRepository } from './webhook-repository';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type KeyMode = 'live' | 'test';
@@ -524,4 +525,6 @@ export interface Repository {
   dispatch: DispatchRepository;
   receipts: ReceiptRepository;
   carrierLeases: CarrierLeaseRepository;
+  /** Events and their webhook deliveries (the outbox). */
+  outbox: WebhookRepository;
 }

@@ -9,8 +9,9 @@ import type {
   ReceiptRepository,
   ReceiptResult,
 } from '../dispatch-repository';
-import { appendHistory, applyTransition, json, message, num, numOrNull, type Row, str, strOrNull } from './sql-rows';
+import { json, message, num, numOrNull, type Row, str, strOrNull } from './sql-rows';
 import type { SqlDriver, SqlSession, SqlValue } from './sql-session';
+import { appendHistory, applyTransition } from './sql-transitions';
 
 // Lanes by `messages.priority`: transactional (1) is always served before marketing (0).
 const LANES = [1, 0] as const;

@@ -22,20 +22,11 @@ import type {
 } from '../repository';
 import { IdempotencyLockLostError } from '../repository';
 import { createSqlDispatch } from './sql-dispatch';
-import {
-  appendHistory,
-  applyTransition,
-  json,
-  LEDGER_COLUMNS,
-  loadMessage,
-  message,
-  num,
-  numOrNull,
-  type Row,
-  str,
-  strOrNull,
-} from './sql-rows';
+import { acceptedMessageEvents, emitEvents } from './sql-events';
+import { json, LEDGER_COLUMNS, loadMessage, message, num, numOrNull, type Row, str, strOrNull } from './sql-rows';
 import type { SqlDriver, SqlSession, SqlValue } from './sql-session';
+import { appendHistory, applyTransition } from './sql-transitions';
+import { createSqlWebhooks } from './sql-webhooks';
 
 // Plain SQL shared by both dialects (decision 0006): the statements below are
 // the subset SQLite ≥ 3.35 and PostgreSQL ≥ 12 both accept (RETURNING,
@@ -458,6 +449,13 @@ export function createSqlRepository(driver: SqlDriver): Repository {
             'status_history',
             HISTORY_COLUMNS,
             messages.map((m) => [m.id, 0, m.status, m.createdAt, null, null, null]),
+          );
+          await emitEvents(
+            s,
+            acceptedMessageEvents(
+              accountId,
+              messages.map((m) => ({ ...m, carrier: null })),
+            ),
           );
           let after = balance + total;
           await s.insertMany(
@@ -924,6 +922,7 @@ export function createSqlRepository(driver: SqlDriver): Repository {
     },
 
     ...createSqlDispatch(driver),
+    outbox: createSqlWebhooks(driver),
 
     retention: {
       run: (input) =>

@@ -1,11 +1,5 @@
-import type {
-  MessagePartRecord,
-  MessageRecord,
-  MessageTransition,
-  MessageWithHistory,
-  StatusHistoryRecord,
-} from '../repository';
-import type { SqlSession, SqlValue } from './sql-session';
+import type { MessagePartRecord, MessageRecord, MessageWithHistory, StatusHistoryRecord } from '../repository';
+import type { SqlSession } from './sql-session';
 
 // Row mappers and statements shared by the repository modules (messages, dispatch, receipts).
 
@@ -95,56 +89,4 @@ export async function loadMessage(
     s.all<Row>('SELECT * FROM message_parts WHERE message_id = $1 ORDER BY seq', [id]),
   ]);
   return { ...message(row), history: h.map(history), parts: p.map(part) };
-}
-
-export async function appendHistory(s: SqlSession, messageId: string, entry: StatusHistoryRecord): Promise<void> {
-  await s.run(
-    `INSERT INTO status_history (message_id, seq, status, at, carrier, error_code, reason)
-     VALUES ($1, (SELECT COALESCE(MAX(seq), -1) + 1 FROM status_history WHERE message_id = $1), $2, $3, $4, $5, $6)`,
-    [messageId, entry.status, entry.at, entry.carrier, entry.errorCode, entry.reason],
-  );
-}
-
-/**
- * A compare-and-set move of one message (see `MessageTransition`): the status
- * changes only if it is still `from`, with its history row and, when asked,
- * the refund of the whole price. Returns false when another writer moved it first.
- */
-export async function applyTransition(s: SqlSession, move: MessageTransition): Promise<boolean> {
-  const params: SqlValue[] = [move.to, move.at, move.id, move.accountId, move.from];
-  const notBefore = move.notBefore !== undefined ? `, not_before = $${params.push(move.notBefore)}` : '';
-  const row = await s.get<Row>(
-    `UPDATE messages SET status = $1, updated_at = $2${notBefore}
-     WHERE id = $3 AND account_id = $4 AND status = $5 RETURNING price, currency, segments`,
-    params,
-  );
-  if (!row) return false;
-  await appendHistory(s, move.id, {
-    status: move.to,
-    at: move.at,
-    carrier: move.carrier,
-    errorCode: move.errorCode,
-    reason: move.reason,
-  });
-  if (move.refund) {
-    const price = num(row.price);
-    const bal = await s.get<Row>('UPDATE accounts SET balance = balance + $1 WHERE id = $2 RETURNING balance', [
-      price,
-      move.accountId,
-    ]);
-    await s.insertMany('ledger_entries', LEDGER_COLUMNS, [
-      [
-        move.refund.ledgerEntryId,
-        move.accountId,
-        price,
-        str(row.currency),
-        'message_refund',
-        move.id,
-        num(row.segments),
-        num(bal?.balance),
-        move.at,
-      ],
-    ]);
-  }
-  return true;
 }
