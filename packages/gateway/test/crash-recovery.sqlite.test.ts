@@ -122,7 +122,7 @@ describeUnless(built)('crash recovery', () => {
     try {
       // Every message the dead process committed, acknowledged to the client or not.
       const all = new Map<string, string>();
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + 60_000;
       let pending = Number.POSITIVE_INFINITY;
       while (pending > 0 && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 200));
@@ -143,6 +143,9 @@ describeUnless(built)('crash recovery', () => {
         if (seen.has(k)) duplicates++;
         seen.add(k);
       }
+      const stuck = [...all].filter(([, status]) => status === 'queued' || status === 'sent').slice(0, 5);
+      for (const [id] of stuck)
+        console.info('[fault] still pending', JSON.stringify(await repository.messages.get(account.id, id)));
       const tally = {
         requested: sent,
         accepted: accepted.length,
@@ -164,5 +167,5 @@ describeUnless(built)('crash recovery', () => {
     } finally {
       await repository.close();
     }
-  }, 60_000);
+  }, 120_000);
 });

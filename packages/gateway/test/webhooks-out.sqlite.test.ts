@@ -41,7 +41,10 @@ describe('outgoing webhooks', () => {
     expect(await h.waitForStatus(account.accountId, result.id)).toBe('delivered');
     await until(() => receiver.received.length >= 3);
     expect(receiver.rejected()).toBe(0);
-    const mine = receiver.received.filter((e) => e.messageId === result.id);
+    // Deliveries run side by side and may arrive in any order: the sequence puts them back.
+    const mine = receiver.received
+      .filter((e) => e.messageId === result.id)
+      .sort((x, y) => (x.sequence ?? 0) - (y.sequence ?? 0));
     expect(mine.map((e) => [e.type, e.sequence])).toEqual([
       ['message.queued', 0],
       ['message.sent', 1],
