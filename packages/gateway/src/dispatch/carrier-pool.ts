@@ -1,4 +1,4 @@
-import type { Carrier, CarrierReceipt, CarrierState, InboundHandler } from '../carriers/carrier';
+import type { Carrier, CarrierReceipt, CarrierState, InboundMessage } from '../carriers/carrier';
 import type { CarrierProfile } from '../carriers/profiles/carrier-profile';
 import type { CarrierLeaseRepository } from '../storage/dispatch-repository';
 
@@ -12,7 +12,8 @@ export interface CarrierPoolOptions {
   connect: ConnectCarrier;
   /** Resolve only once the receipt is committed: the carrier is acknowledged after it. */
   onReceipt: (receipt: CarrierReceipt, carrierId: string) => void | Promise<void>;
-  onInbound?: InboundHandler;
+  /** Inbound (MO) parts; resolve once stored: the carrier is acknowledged after it. */
+  onInbound?: (message: InboundMessage, carrierId: string) => void | Promise<void>;
   /** Lease lifetime; renewed every third of it. Default 15 s. */
   leaseTtlMs?: number;
   now?: () => number;
@@ -131,7 +132,8 @@ export class CarrierPool {
         return;
       }
       carrier.onReceipt((receipt) => this.#options.onReceipt(receipt, profile.id));
-      if (this.#options.onInbound) carrier.onInbound(this.#options.onInbound);
+      const onInbound = this.#options.onInbound;
+      if (onInbound) carrier.onInbound((message) => onInbound(message, profile.id));
       entry.carrier = carrier;
       this.#options.log.info({ carrier: profile.id, binds: usable, tps: share.tps }, 'carrier connected');
     } catch (error) {

@@ -268,13 +268,17 @@ export class Dispatcher {
     }
     // Opt-out and consent may have changed since acceptance (a STOP, a withdrawn consent).
     const type = message.type === 'marketing' ? 'marketing' : 'transactional';
-    const [optOut, consent] = await Promise.all([
+    const [optOut, consent, global] = await Promise.all([
       repository.optOuts.get(message.accountId, message.to),
       type === 'marketing' ? repository.consents.get(message.accountId, message.to) : undefined,
+      repository.consentLedger.globallyOptedOut(message.to),
     ]);
     const compliance = checkConsent({
       type,
-      optOuts: optOut ? [{ scope: toOptOutScope(optOut.scope) }] : [],
+      optOuts: [
+        ...(optOut ? [{ scope: toOptOutScope(optOut.scope) }] : []),
+        ...(global ? [{ scope: 'all' as const }] : []),
+      ],
       consent: consent && { source: consent.source, grantedAt: consent.consentedAt, proof: consent.proof ?? undefined },
     });
     if (!compliance.ok) {

@@ -4,6 +4,7 @@ import type { CarrierReceipt } from '../carriers/carrier';
 import type { CarrierConfig } from '../carriers/profiles/load-carrier-profiles';
 import { createPduTraceBuffer, type PduTraceBuffer } from '../carriers/smpp/pdu-trace-buffer';
 import { connectSmppCarrier } from '../carriers/smpp/smpp-connector';
+import { handleInbound, type InboundSettings } from '../inbound/handle-inbound';
 import { type IntervalJob, startIntervalJob } from '../jobs/interval-job';
 import { CircuitBreakers, cachedPortabilityLookup, type NumberPortabilityLookup } from '../routing';
 import type { Repository } from '../storage/repository';
@@ -21,6 +22,7 @@ export interface DeliveryOptions {
   circuitBreaker?: { failureThreshold?: number; cooldownMs?: number };
   /** Bind lease lifetime. Default 15 s. */
   leaseTtlMs?: number;
+  inbound?: InboundSettings;
   /** Scheduled promotion, held-receipt matching and receipt timeouts run this often. Default 1 s. */
   housekeepingMs?: number;
 }
@@ -89,7 +91,7 @@ export async function startDelivery(input: {
     );
   };
 
-  const pool = new CarrierPool({
+  const pool: CarrierPool = new CarrierPool({
     profiles: options.config.carriers,
     leases: repository.carrierLeases,
     owner,
@@ -102,6 +104,16 @@ export async function startDelivery(input: {
           trace: trace.sink,
         })),
     onReceipt,
+    onInbound: (message, carrierId): Promise<void> =>
+      handleInbound({
+        repository,
+        carrierId,
+        carrier: pool.carrier(carrierId),
+        message,
+        now: now(),
+        ...(options.inbound ? { settings: options.inbound } : {}),
+        log,
+      }),
     ...(options.leaseTtlMs !== undefined ? { leaseTtlMs: options.leaseTtlMs } : {}),
     now,
     log,

@@ -10,6 +10,7 @@
  * Times are integer milliseconds since the epoch; money is integer minor units.
  */
 
+import type { ConsentLedgerRepository, InboundRepository, OptOutLinkRepository } from './consent-repository';
 import type { CarrierLeaseRepository, DispatchRepository, ReceiptRepository } from './dispatch-repository';
 import type { WebhookRepository } from './webhook-repository';
 
@@ -527,4 +528,7 @@ export interface Repository {
   carrierLeases: CarrierLeaseRepository;
   /** Events and their webhook deliveries (the outbox). */
   outbox: WebhookRepository;
+  consentLedger: ConsentLedgerRepository;
+  optOutLinks: OptOutLinkRepository;
+  inbound: InboundRepository;
 }

@@ -21,6 +21,7 @@ import type {
   WebhookEndpointRecord,
 } from '../repository';
 import { IdempotencyLockLostError } from '../repository';
+import { createSqlConsent } from './sql-consent';
 import { createSqlDispatch } from './sql-dispatch';
 import { acceptedMessageEvents, emitEvents } from './sql-events';
 import { json, LEDGER_COLUMNS, loadMessage, message, num, numOrNull, type Row, str, strOrNull } from './sql-rows';
@@ -923,6 +924,7 @@ export function createSqlRepository(driver: SqlDriver): Repository {
 
     ...createSqlDispatch(driver),
     outbox: createSqlWebhooks(driver),
+    ...createSqlConsent(driver),
 
     retention: {
       run: (input) =>

@@ -2,6 +2,7 @@ import { SCHEMA_V1, SCHEMA_V2_ACCESS_TOKENS } from '../internal/schema-v1';
 import { SCHEMA_V3_IDEMPOTENCY } from '../internal/schema-v3-idempotency';
 import { SCHEMA_V4_DISPATCH, SCHEMA_V5_PROCESSES } from '../internal/schema-v4-dispatch';
 import { SQLITE_SCHEMA_V6_EVENTS } from '../internal/schema-v6-events';
+import { SCHEMA_V7_INBOUND } from '../internal/schema-v7-inbound';
 
 /** Ordered; append only. Each entry runs once, in one transaction with its bookkeeping row. */
 export const SQLITE_MIGRATIONS: readonly { id: string; statements: readonly string[] }[] = [
@@ -11,4 +12,5 @@ export const SQLITE_MIGRATIONS: readonly { id: string; statements: readonly stri
   { id: '0004_dispatch', statements: SCHEMA_V4_DISPATCH },
   { id: '0005_gateway_processes', statements: SCHEMA_V5_PROCESSES },
   { id: '0006_events', statements: SQLITE_SCHEMA_V6_EVENTS },
+  { id: '0007_inbound_and_consent', statements: SCHEMA_V7_INBOUND },
 ];
