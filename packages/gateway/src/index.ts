@@ -53,6 +53,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     idempotencyTtlMs: options.idempotencyTtlMs ?? 7 * 24 * 3_600_000,
     rateLimit: options.rateLimit ?? { perSecond: 200, burst: 400 },
     now: options.now ?? Date.now,
+    publicUrl: options.publicUrl ?? '',
   };
   const app = buildServer(ctx, {
     logger: createLogger(options.logLevel ?? 'info', options.logDestination),
@@ -103,6 +104,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
   const host = options.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  ctx.publicUrl = options.publicUrl ?? url;
   // Background jobs: each reads its work from the database, so any number of
   // processes sharing one PostgreSQL may run them side by side.
   const onError = (job: string) => (error: unknown) => app.log.error({ err: error, job }, 'background job failed');

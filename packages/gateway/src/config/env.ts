@@ -41,6 +41,11 @@ export const envSchema = z.object({
   KARVON_PRICE_TABLE: z.string().optional(),
   /** Ported numbers, a JSON object of E.164 → operator id (routing/number-portability.ts). */
   KARVON_PORTABILITY_FILE: z.string().min(1).optional(),
+  /** The public base URL of the gateway's pages (opt-out links), e.g. https://sms.example.uz */
+  KARVON_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\//, 'must be an http(s) URL')
+    .optional(),
   /** Bearer token of the operator API (/operator/...); unset = no operator API. SECRET. */
   KARVON_OPERATOR_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   /** The carriers file (profiles and routes); without it live messages wait `queued`. */

@@ -39,6 +39,8 @@ export interface GatewayOptions {
   retentionIntervalMs?: number;
   /** Default 30 days for bodies, 365 for records. */
   retention?: RetentionSettings;
+  /** Where recipients reach the gateway's public pages (opt-out links); default the listening URL. */
+  publicUrl?: string;
   /** Bearer token of the operator API (`/operator/...`); absent = not served. SECRET: never logged. */
   operatorToken?: string | undefined;
   /** Outgoing webhooks from the outbox; false = not sent by this process. Default on. */

@@ -12,6 +12,8 @@ export interface GatewayContext {
   readonly rateLimit: { perSecond: number; burst: number } | false;
   /** Milliseconds since the epoch; injectable for tests. */
   readonly now: () => number;
+  /** The base URL recipients reach the gateway's public pages on (opt-out links). */
+  publicUrl: string;
   /** Called after live messages were committed (wakes the dispatcher). */
   onAccepted?: () => void;
   /** The carriers side, when this gateway delivers (operator routes read it). */

@@ -9,6 +9,7 @@ import Fastify, {
 } from 'fastify';
 import type { Logger } from 'pino';
 import { matchRoute, type RouteScopeRule } from '../accounts/scopes';
+import { optOutLinkRoutes } from '../opt-out-links/routes';
 import type { GatewayContext } from './gateway-context';
 import { apiVersionHook } from './plugins/api-version';
 import { type AuthContext, authenticateHook } from './plugins/authenticate';
@@ -152,6 +153,7 @@ export function buildServer(ctx: GatewayContext, options: ServerOptions): Fastif
   privacyRoutes(app, ctx);
   oauthRoutes(app, ctx);
   if (options.operatorToken) operatorRoutes(app, ctx, options.operatorToken);
+  optOutLinkRoutes(app, ctx);
   for (const register of options.routes ?? []) register(app, ctx);
   return app;
 }

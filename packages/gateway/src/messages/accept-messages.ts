@@ -17,6 +17,7 @@ import { nextAllowedSendTime } from '../compliance/quiet-hours';
 import { cachesOf } from '../http/gateway-caches';
 import type { GatewayContext } from '../http/gateway-context';
 import { quote } from '../money/pricing';
+import { optOutLinkUrl } from '../opt-out-links/link-url';
 import { sandboxOutcome } from '../sandbox/magic-numbers';
 import { resolveSchedule } from '../scheduling/resolve-schedule';
 import { resolveExpiresAt } from '../scheduling/validity';
@@ -67,6 +68,9 @@ class Rejection {
  * atomic repository operation, or none when the balance does not cover them
  * all (402). Invalid messages are rejected individually, in request order.
  */
+/** Written in a body or template, replaced by the recipient's opt-out link. */
+export const OPT_OUT_LINK_PLACEHOLDER = '{opt_out_link}';
+
 export async function acceptMessages(ctx: GatewayContext, input: AcceptInput): Promise<AcceptOutcome> {
   const { account, mode, request } = input;
   const batch = isBatchRequest(request);
@@ -121,7 +125,12 @@ export async function acceptMessages(ctx: GatewayContext, input: AcceptInput): P
       }
       template = await pending;
       if (!template) return new Rejection('template_not_found', 'No template with this id or name.', 'template');
-      const rendered = renderTemplate(template.body, item.variables ?? {});
+      // `{opt_out_link}` is the gateway's own variable: filled per recipient below.
+      const variables =
+        template.body.includes(OPT_OUT_LINK_PLACEHOLDER) && item.variables?.opt_out_link === undefined
+          ? { ...item.variables, opt_out_link: OPT_OUT_LINK_PLACEHOLDER }
+          : (item.variables ?? {});
+      const rendered = renderTemplate(template.body, variables);
       if (!rendered.ok) {
         if (rendered.reason === 'variables' && rendered.missing.length > 0) {
           return new Rejection(
@@ -142,6 +151,11 @@ export async function acceptMessages(ctx: GatewayContext, input: AcceptInput): P
       body = rendered.text;
     }
     if (body === undefined || body.trim() === '') return new Rejection('empty_body', 'The message is empty.', 'body');
+    if (body.includes(OPT_OUT_LINK_PLACEHOLDER)) {
+      // A short link for this recipient to opt out from a page (replies rarely reach alphanumeric senders).
+      const code = await ctx.repository.optOutLinks.codeFor({ accountId: account.id, phoneNumber: phone.e164, now });
+      body = body.replaceAll(OPT_OUT_LINK_PLACEHOLDER, optOutLinkUrl(ctx.publicUrl, code));
+    }
 
     let from = item.from;
     if (from === undefined) {

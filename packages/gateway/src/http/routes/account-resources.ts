@@ -221,20 +221,35 @@ export function accountResourceRoutes(
   addRoute(app, 'POST', '/opt-outs', async (request, reply) => {
     const { account } = authOf(request);
     const input = parseBody(createOptOutRequestSchema, request.body);
-    const record = await ctx.repository.optOuts.add({
+    // Through the consent ledger: recorded with its source, and `opt_out.changed` when it changed.
+    const phoneNumber = normalizePhoneInput(input.phoneNumber);
+    const scope = input.scope === 'all' ? 'all' : 'account';
+    await ctx.repository.consentLedger.record({
       accountId: account.id,
-      phoneNumber: normalizePhoneInput(input.phoneNumber),
-      keyword: null,
-      scope: input.scope ?? 'account',
+      phoneNumber,
+      action: 'opt_out',
+      scope,
       source: input.source ?? 'api',
-      createdAt: ctx.now(),
+      keyword: null,
+      at: ctx.now(),
     });
+    const record = await ctx.repository.optOuts.get(account.id, phoneNumber);
+    if (!record) throw new HttpProblem('conflict', { detail: 'The opt-out was changed meanwhile; try again.' });
     return reply.code(201).send(optOutView(record));
   });
   addRoute(app, 'DELETE', '/opt-outs/{phoneNumber}', async (request) => {
     const { account } = authOf(request);
     const phoneNumber = phoneParam((request.params as { phoneNumber: string }).phoneNumber);
-    if (!(await ctx.repository.optOuts.remove(account.id, phoneNumber))) throw new HttpProblem('not_found');
+    const removed = await ctx.repository.consentLedger.record({
+      accountId: account.id,
+      phoneNumber,
+      action: 'opt_in',
+      scope: 'account',
+      source: 'api',
+      keyword: null,
+      at: ctx.now(),
+    });
+    if (!removed) throw new HttpProblem('not_found');
     return { phoneNumber, deleted: true };
   });
   addRoute(app, 'GET', '/consents', async (request) => {
