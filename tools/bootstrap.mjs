@@ -73,6 +73,7 @@ function main() {
   if (!atLeast(node ?? '0.0.0', MIN_NODE)) fail(`node ${node} is older than ${MIN_NODE.join('.')}`);
 
   installWorkspace(env);
+  if (taskName === 'test') installSystemPackages(env);
   if (task.build) {
     log('building packages (turbo caches what is unchanged)');
     steps.push(runStep('build', ['pnpm', 'exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], env));
@@ -83,6 +84,27 @@ function main() {
     steps.push(runStep(name, command, env));
   }
   finish(taskName, steps);
+}
+
+/**
+ * The browser tests drive Debian's Chromium (`npx playwright install` cannot download here).
+ * Installed with apt-get when missing and we may (root, apt-get present); otherwise the tests
+ * that need it report themselves skipped with the reason.
+ */
+function installSystemPackages(env) {
+  if (existsSync('/usr/bin/chromium')) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+    log('Chromium missing and apt-get not usable here: the browser tests will be skipped');
+    return;
+  }
+  log('installing chromium from Debian (apt-get) for the browser tests');
+  const run = (args) =>
+    spawnSync('apt-get', args, { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (run(['install', '-y', '--no-install-recommends', 'chromium']).status !== 0) {
+    run(['update']);
+    run(['install', '-y', '--no-install-recommends', 'chromium']);
+  }
 }
 
 function atLeast(version, minimum) {
