@@ -18,6 +18,8 @@ const VALID: Record<string, Record<string, unknown>> = {
   '/opt-outs': { phoneNumber: MOBILE, source: 'api', scope: 'account' },
   '/consents': { phoneNumber: MOBILE, source: 'web_form', proof: 'form-1' },
   '/webhooks': { url: 'https://93.184.215.14/hook', events: ['message.delivered'] },
+  '/webhooks/{id}/replay': { since: '2026-11-01T00:00:00Z', until: '2026-11-02T00:00:00Z' },
+  '/webhooks/{id}/rotate-secret': { graceHours: 24 },
   '/privacy/export': { phoneNumber: MOBILE },
   '/privacy/erasure': { phoneNumber: MOBILE },
   '/oauth/token': { grant_type: 'client_credentials', client_id: 'key_x', client_secret: 'kv_test_x' },
