@@ -68,6 +68,11 @@ export {
 } from './errors/problem';
 export type { ZodIssuesToFieldErrorsOptions } from './errors/zod-issues-to-field-errors';
 export { zodIssuesToFieldErrors } from './errors/zod-issues-to-field-errors';
+export type {
+  EventStreamParams,
+  StreamedEvent,
+} from './events/event-stream';
+export { EVENT_STREAM_CONTENT_TYPE, eventStreamParamsSchema, splitEventTypes } from './events/event-stream';
 export type { Health, Readiness } from './health/health';
 export { healthSchema, readinessSchema } from './health/health';
 export type { CreateIdOptions } from './ids/create-id';
@@ -200,6 +205,26 @@ export {
   isApiVersion,
   LATEST_API_VERSION,
 } from './version/api-version';
+export type {
+  ListWebhookAttemptsParams,
+  ReplayWebhookRequest,
+  RotatedWebhookSecret,
+  RotateWebhookSecretRequest,
+  WebhookAttempt,
+  WebhookAttemptList,
+  WebhookEndpointHealth,
+  WebhookReplay,
+} from './webhooks/webhook-attempt';
+export {
+  listWebhookAttemptsParamsSchema,
+  replayWebhookRequestSchema,
+  rotatedWebhookSecretSchema,
+  rotateWebhookSecretRequestSchema,
+  WEBHOOK_SECRET_GRACE_HOURS,
+  webhookAttemptListSchema,
+  webhookAttemptSchema,
+  webhookReplaySchema,
+} from './webhooks/webhook-attempt';
 export type {
   CreatedWebhookEndpoint,
   CreateWebhookEndpointRequest,

@@ -9,6 +9,7 @@ import { createApiKey, DEMO_SENDER } from '../src/cli/demo-account';
 import { openSqliteRepository } from '../src/storage/sqlite/sqlite-repository';
 import { type SimulatedCarrier, startSimulatedCarrier } from './support/delivery-harness';
 import { clientFor } from './support/start-test-gateway';
+import { startWebhookReceiver } from './support/webhook-receiver';
 
 // The chaos test of the issue: a gateway process killed with SIGKILL during a bounded load and
 // started again. Messages caught between the intent and the carrier's answer end `unknown`
@@ -78,6 +79,17 @@ describeUnless(built)('crash recovery', () => {
       updatedAt: now,
     });
     const { key } = await createApiKey(setup, { accountId: account.id, mode: 'live' });
+    // Webhooks go out while the process is killed: none may be lost (each webhook-id arrives).
+    const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    const receiver = await startWebhookReceiver({ secret: () => secret });
+    await setup.webhookEndpoints.create({
+      id: createId('webhookEndpoint'),
+      accountId: account.id,
+      url: receiver.url,
+      events: [],
+      secret,
+      createdAt: now,
+    });
     await setup.close();
     const carriersFile = join(dir, 'carriers.json');
     writeFileSync(carriersFile, JSON.stringify({ carriers: [carrier.profile] }));
@@ -86,6 +98,7 @@ describeUnless(built)('crash recovery', () => {
       KARVON_CARRIERS_FILE: carriersFile,
       KARVON_DISPATCH_LEASE_MS: '1500',
       KARVON_CARRIER_LEASE_TTL_MS: '1500',
+      KARVON_ALLOW_PRIVATE_WEBHOOK_URLS: 'true',
     };
 
     // Bounded load: 4 senders, batches of 25, until the process dies or 600 are accepted.
@@ -157,7 +170,26 @@ describeUnless(built)('crash recovery', () => {
         lost: accepted.filter((id) => !all.has(id)).length,
         duplicates,
       };
-      console.info(`[fault] gateway SIGKILL and restart: ${JSON.stringify(tally)}`);
+      // Every event the database holds reaches the receiver (retries run at +5 s).
+      const events = await repository.outbox.eventsAfter({ accountId: account.id, afterSeq: 0, limit: 100_000 });
+      const wanted = new Set(events.map((e) => e.id));
+      const arrived = () => new Set(receiver.received.map((e) => e.webhookId));
+      const webhookDeadline = Date.now() + 30_000;
+      while ([...wanted].some((id) => !arrived().has(id)) && Date.now() < webhookDeadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const webhooks = {
+        events: wanted.size,
+        delivered: [...wanted].filter((id) => arrived().has(id)).length,
+        repeatedIds: receiver.received.length - arrived().size,
+        badSignatures: receiver.rejected(),
+      };
+      await receiver.close();
+      console.info(
+        `[fault] gateway SIGKILL and restart: ${JSON.stringify(tally)} webhooks ${JSON.stringify(webhooks)}`,
+      );
+      expect(webhooks.delivered).toBe(webhooks.events);
+      expect(webhooks.badSignatures).toBe(0);
       expect(tally.lost).toBe(0);
       expect(tally.pending).toBe(0);
       expect(tally.committed).toBeGreaterThanOrEqual(tally.accepted);

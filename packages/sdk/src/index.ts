@@ -26,10 +26,13 @@ export type {
   SendMessageResponse,
   SendRejected,
   StatusHistoryEntry,
+  StreamedEvent,
   Template,
   TemplateId,
   TemplatePreview,
   TemplateUpsertRequest,
+  WebhookAttempt,
+  WebhookAttemptList,
   WebhookEndpoint,
   WebhookEndpointId,
   WebhookEvent,
@@ -48,6 +51,7 @@ export { Page, PagePromise } from './client/page';
 export type { ApiKeys } from './client/resources/api-keys';
 export type { BalanceResource } from './client/resources/balance';
 export type { Consents } from './client/resources/consents';
+export type { EventStreamParams, Events } from './client/resources/events';
 export type { HealthResource } from './client/resources/health';
 export type { Messages } from './client/resources/messages';
 export type { OptOuts } from './client/resources/opt-outs';

@@ -94,6 +94,7 @@ async function start(args: string[]): Promise<void> {
     retention: { bodyDays: e.KARVON_BODY_RETENTION_DAYS, recordDays: e.KARVON_RECORD_RETENTION_DAYS },
     ...(priceTable ? { priceTable } : {}),
     operatorToken: e.KARVON_OPERATOR_TOKEN,
+    allowPrivateWebhookUrls: e.KARVON_ALLOW_PRIVATE_WEBHOOK_URLS === 'true',
     ...(e.KARVON_PUBLIC_URL ? { publicUrl: e.KARVON_PUBLIC_URL } : {}),
     ...(delivery
       ? {

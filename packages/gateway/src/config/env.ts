@@ -46,6 +46,8 @@ export const envSchema = z.object({
     .string()
     .regex(/^https?:\/\//, 'must be an http(s) URL')
     .optional(),
+  /** `true`: webhook URLs may be http and loopback/private (local development only). */
+  KARVON_ALLOW_PRIVATE_WEBHOOK_URLS: z.enum(['true', 'false']).default('false'),
   /** Bearer token of the operator API (/operator/...); unset = no operator API. SECRET. */
   KARVON_OPERATOR_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   /** The carriers file (profiles and routes); without it live messages wait `queued`. */

@@ -19,12 +19,14 @@ import { errorHandler, sendProblem } from './plugins/problem';
 import { rateLimitHook } from './plugins/rate-limit';
 import { accountResourceRoutes } from './routes/account-resources';
 import { balanceRoutes } from './routes/balance';
+import { eventStreamRoutes } from './routes/event-stream';
 import { messageRoutes } from './routes/messages';
 import { oauthRoutes } from './routes/oauth';
 import { operatorRoutes } from './routes/operator';
 import { privacyRoutes } from './routes/privacy';
 import { systemRoutes } from './routes/system';
 import { templateRoutes } from './routes/templates';
+import { webhookDeliveryRoutes } from './routes/webhook-deliveries';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -150,6 +152,8 @@ export function buildServer(ctx: GatewayContext, options: ServerOptions): Fastif
   templateRoutes(app, ctx);
   balanceRoutes(app, ctx);
   accountResourceRoutes(app, ctx, { allowPrivateWebhookUrls: options.allowPrivateWebhookUrls ?? false });
+  webhookDeliveryRoutes(app, ctx);
+  eventStreamRoutes(app, ctx);
   privacyRoutes(app, ctx);
   oauthRoutes(app, ctx);
   if (options.operatorToken) operatorRoutes(app, ctx, options.operatorToken);

@@ -100,7 +100,7 @@ export function buildOpenApi(): Json {
   const queries = new Map<string, NamedSchema>();
   for (const { spec } of specs) {
     if (spec.request) requests.set(spec.request.name, spec.request);
-    if (spec.response !== 'any') responses.set(spec.response.name, spec.response);
+    if (typeof spec.response !== 'string') responses.set(spec.response.name, spec.response);
     if (spec.query) queries.set(spec.query.name, spec.query);
   }
   // Requests render their input side (what a client may send: defaults optional);
@@ -147,11 +147,18 @@ export function buildOpenApi(): Json {
     const ok =
       spec.response === 'any'
         ? { description: 'OK', headers: okHeaders, content: { 'application/json': { schema: { type: 'object' } } } }
-        : {
-            description: spec.summary,
-            headers: okHeaders,
-            content: { 'application/json': { schema: { $ref: `${SCHEMA_REF}${spec.response.name}` } } },
-          };
+        : spec.response === 'event-stream'
+          ? // Server-Sent Events have no JSON body: each event's `data:` is a webhook envelope.
+            {
+              description: `${spec.summary}. Each event: \`id: <evt_…>\`, \`event: <type>\`, \`data: <the webhook event JSON>\`.`,
+              headers: okHeaders,
+              content: { 'text/event-stream': { schema: { type: 'string' } } },
+            }
+          : {
+              description: spec.summary,
+              headers: okHeaders,
+              content: { 'application/json': { schema: { $ref: `${SCHEMA_REF}${spec.response.name}` } } },
+            };
     const operationResponses: Json = { [spec.status]: ok };
     if (spec.mayCreate) operationResponses['201'] = ok;
     for (const [status, codes] of byStatus(errorCodesFor(rule, spec))) {
@@ -167,6 +174,17 @@ export function buildOpenApi(): Json {
         ...pathParameters,
         ...queryParameters(spec.query ? querySchemas[spec.query.name] : undefined),
         { $ref: '#/components/parameters/KarvonVersion' },
+        ...(spec.response === 'event-stream'
+          ? [
+              {
+                name: 'Last-Event-ID',
+                in: 'header',
+                required: false,
+                description: 'Resume after this event (`evt_…`); wins over `after`. Unknown ids are a 422.',
+                schema: { type: 'string' },
+              },
+            ]
+          : []),
         ...(rule.method === 'POST' && rule.auth === 'api_key'
           ? [{ $ref: '#/components/parameters/IdempotencyKey' }]
           : []),

@@ -12,11 +12,13 @@ import {
   createWebhookEndpointRequestSchema,
   deletedResourceSchema,
   type ErrorCode,
+  eventStreamParamsSchema,
   healthSchema,
   listConsentsParamsSchema,
   listMessagesParamsSchema,
   listOptOutsParamsSchema,
   listParamsSchema,
+  listWebhookAttemptsParamsSchema,
   messagePageSchema,
   messageSchema,
   oauthTokenRequestSchema,
@@ -28,6 +30,9 @@ import {
   privacyExportSchema,
   privacyRequestSchema,
   readinessSchema,
+  replayWebhookRequestSchema,
+  rotatedWebhookSecretSchema,
+  rotateWebhookSecretRequestSchema,
   senderPageSchema,
   senderSchema,
   sendMessageRequestSchema,
@@ -37,8 +42,10 @@ import {
   templatePreviewSchema,
   templateSchema,
   templateUpsertRequestSchema,
+  webhookAttemptListSchema,
   webhookEndpointPageSchema,
   webhookEndpointSchema,
+  webhookReplaySchema,
 } from '@karvon/contract';
 
 /** A contract schema and the name it gets under `components.schemas`. */
@@ -60,7 +67,8 @@ export interface OperationSpec {
   readonly request?: NamedSchema;
   /** The query parameters, from the contract's list-params schemas. */
   readonly query?: NamedSchema;
-  readonly response: NamedSchema | 'any';
+  /** `event-stream`: Server-Sent Events (`text/event-stream`), documented as a string body. */
+  readonly response: NamedSchema | 'any' | 'event-stream';
   readonly status: '200' | '201';
   /** Also answers 201 (an upsert that created the resource). */
   readonly mayCreate?: true;
@@ -103,6 +111,13 @@ const S = {
   createdWebhook: named('CreatedWebhookEndpoint', createdWebhookEndpointSchema),
   webhook: named('WebhookEndpoint', webhookEndpointSchema),
   webhookPage: named('WebhookEndpointPage', webhookEndpointPageSchema),
+  listAttempts: named('ListWebhookAttemptsParams', listWebhookAttemptsParamsSchema),
+  attemptList: named('WebhookAttemptList', webhookAttemptListSchema),
+  replayRequest: named('ReplayWebhookRequest', replayWebhookRequestSchema),
+  replay: named('WebhookReplay', webhookReplaySchema),
+  rotateRequest: named('RotateWebhookSecretRequest', rotateWebhookSecretRequestSchema),
+  rotated: named('RotatedWebhookSecret', rotatedWebhookSecretSchema),
+  eventStreamParams: named('EventStreamParams', eventStreamParamsSchema),
   privacyRequest: named('PrivacyRequest', privacyRequestSchema),
   privacyExport: named('PrivacyExport', privacyExportSchema),
   privacyErasure: named('PrivacyErasure', privacyErasureSchema),
@@ -308,6 +323,34 @@ export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
     operationId: 'webhookEndpoints.delete',
     summary: 'Delete a webhook endpoint',
     response: S.deleted,
+    status: '200',
+  },
+  'GET /webhooks/{id}/attempts': {
+    operationId: 'webhookEndpoints.listAttempts',
+    summary: "Delivery attempts to a webhook endpoint, newest first, with the endpoint's health",
+    query: S.listAttempts,
+    response: S.attemptList,
+    status: '200',
+  },
+  'POST /webhooks/{id}/replay': {
+    operationId: 'webhookEndpoints.replay',
+    summary: 'Deliver one event, or the events of a time range, again (re-enables a disabled endpoint)',
+    request: S.replayRequest,
+    response: S.replay,
+    status: '200',
+  },
+  'POST /webhooks/{id}/rotate-secret': {
+    operationId: 'webhookEndpoints.rotateSecret',
+    summary: 'A new whsec_ signing secret (shown once); the previous one signs too for graceHours',
+    request: S.rotateRequest,
+    response: S.rotated,
+    status: '200',
+  },
+  'GET /events': {
+    operationId: 'events.stream',
+    summary: 'The account’s events as Server-Sent Events (Accept: text/event-stream), resumable with Last-Event-ID',
+    query: S.eventStreamParams,
+    response: 'event-stream',
     status: '200',
   },
   'POST /privacy/export': {

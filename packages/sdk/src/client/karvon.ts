@@ -6,6 +6,7 @@ import type { KarvonOptions } from './client-options';
 import { ApiKeys } from './resources/api-keys';
 import { BalanceResource } from './resources/balance';
 import { Consents } from './resources/consents';
+import { Events } from './resources/events';
 import { HealthResource } from './resources/health';
 import { Messages } from './resources/messages';
 import { OptOuts } from './resources/opt-outs';
@@ -31,6 +32,7 @@ export class Karvon {
   readonly optOuts: OptOuts;
   readonly consents: Consents;
   readonly webhookEndpoints: WebhookEndpoints;
+  readonly events: Events;
   readonly privacy: Privacy;
   readonly health: HealthResource;
 
@@ -66,6 +68,7 @@ export class Karvon {
     this.optOuts = new OptOuts(transport);
     this.consents = new Consents(transport);
     this.webhookEndpoints = new WebhookEndpoints(transport);
+    this.events = new Events(transport);
     this.privacy = new Privacy(transport);
     this.health = new HealthResource(transport);
   }

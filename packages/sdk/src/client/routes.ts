@@ -41,6 +41,19 @@ export const ROUTES = {
   'webhookEndpoints.list': { method: 'GET', path: '/webhooks', schema: 'webhookEndpointPageSchema' },
   'webhookEndpoints.get': { method: 'GET', path: '/webhooks/{id}', schema: 'webhookEndpointSchema' },
   'webhookEndpoints.delete': { method: 'DELETE', path: '/webhooks/{id}', schema: 'deletedResourceSchema' },
+  'webhookEndpoints.listAttempts': {
+    method: 'GET',
+    path: '/webhooks/{id}/attempts',
+    schema: 'webhookAttemptListSchema',
+  },
+  'webhookEndpoints.replay': { method: 'POST', path: '/webhooks/{id}/replay', schema: 'webhookReplaySchema' },
+  'webhookEndpoints.rotateSecret': {
+    method: 'POST',
+    path: '/webhooks/{id}/rotate-secret',
+    schema: 'rotatedWebhookSecretSchema',
+  },
+  // Server-Sent Events: the schema is each event's data (the webhook envelope), not a body.
+  'events.stream': { method: 'GET', path: '/events', schema: 'webhookEventSchema' },
   'privacy.export': { method: 'POST', path: '/privacy/export', schema: 'privacyExportSchema' },
   'privacy.erase': { method: 'POST', path: '/privacy/erasure', schema: 'privacyErasureSchema' },
   'health.get': { method: 'GET', path: '/health', schema: 'healthSchema' },

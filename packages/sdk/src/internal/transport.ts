@@ -86,6 +86,71 @@ export class Transport {
     return fetchPage(undefined);
   }
 
+  /**
+   * Opens a long-lived GET (Server-Sent Events) and hands back the response once its headers are in:
+   * the body is the caller's to read. The timeout covers the headers only; errors map as for
+   * `request`, with no retries (the stream's reader reconnects on its own terms).
+   */
+  async openStream(
+    spec: RequestSpec & { method: 'GET' },
+    options: RequestOptions & { accept: string },
+  ): Promise<Response> {
+    const url = this.#url(spec);
+    const headers: Record<string, string> = {
+      Accept: options.accept,
+      Authorization: `Bearer ${await this.#resolveApiKey()}`,
+      [API_VERSION_HEADER]: this.apiVersion,
+      'Karvon-SDK': `js/${SDK_VERSION}`,
+      ...options.headers,
+    };
+    this.#logger?.debug?.('karvon: stream', { method: spec.method, url, headers: redactHeaders(headers) });
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const callerSignal = options.signal;
+    const forwardAbort = () => controller.abort(callerSignal?.reason);
+    if (callerSignal?.aborted) forwardAbort();
+    callerSignal?.addEventListener('abort', forwardAbort, { once: true });
+    let response: Response;
+    try {
+      response = await ky(url, {
+        method: 'GET',
+        headers,
+        signal: controller.signal,
+        fetch: this.#fetch,
+        retry: 0,
+        timeout: false,
+        throwHttpErrors: false,
+      });
+    } catch (cause) {
+      callerSignal?.removeEventListener('abort', forwardAbort);
+      if (callerSignal?.aborted) throw new AbortError(callerSignal.reason);
+      if (timedOut) throw new TimeoutError(timeoutMs);
+      throw new ConnectionError(undefined, { cause });
+    } finally {
+      clearTimeout(timer);
+    }
+    // On success the caller's signal keeps cancelling the body (pass a signal per stream).
+    if (!response.ok) {
+      callerSignal?.removeEventListener('abort', forwardAbort);
+      const text = await response.text().catch(() => '');
+      const retryAfterMs =
+        parseRetryAfter(response.headers.get('retry-after')) ?? parseRateLimitDelay(response.headers);
+      throw errorFromResponse(response.status, text, readRequestId(response.headers), retryAfterMs);
+    }
+    return response;
+  }
+
+  /** The wait before reconnecting a dropped stream: the retry loop's full-jitter backoff, or what the server asked. */
+  async pauseBeforeReconnect(retry: number, signal?: AbortSignal, atLeastMs = 0): Promise<void> {
+    const delayMs = Math.max(atLeastMs, backoffDelay(retry, this.#random, this.#backoff));
+    await this.#sleep(Math.min(delayMs, this.#backoff.maxRetryAfterMs), signal);
+  }
+
   async #execute<T>(spec: RequestSpec, options: RequestOptions): Promise<WithResponse<T>> {
     // One key per call, made before the first attempt and sent on every retry, even with retries off,
     // so the gateway can deduplicate a POST whose response was lost.

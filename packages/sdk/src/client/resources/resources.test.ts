@@ -1,4 +1,4 @@
-import type { ApiKeyId, MessageId, SenderId, TemplateId, WebhookEndpointId } from '@karvon/contract';
+import type { ApiKeyId, EventId, MessageId, SenderId, TemplateId, WebhookEndpointId } from '@karvon/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ScriptedServer, startScriptedServer } from '../../../../test-utils/src/index';
 import { ResponseValidationError } from '../../errors/response-validation-error';
@@ -122,6 +122,24 @@ const CASES: Case[] = [
     url: '/webhooks/whe_1',
   },
   {
+    operation: 'webhookEndpoints.listAttempts',
+    call: (k) =>
+      k.webhookEndpoints.listAttempts('whe_1' as WebhookEndpointId, { limit: 5, eventId: 'evt_1' as EventId }),
+    url: '/webhooks/whe_1/attempts?limit=5&eventId=evt_1',
+  },
+  {
+    operation: 'webhookEndpoints.replay',
+    call: (k) => k.webhookEndpoints.replay('whe_1' as WebhookEndpointId, { since: '2026-11-01T00:00:00Z' }),
+    url: '/webhooks/whe_1/replay',
+    body: { since: '2026-11-01T00:00:00Z' },
+  },
+  {
+    operation: 'webhookEndpoints.rotateSecret',
+    call: (k) => k.webhookEndpoints.rotateSecret('whe_1' as WebhookEndpointId),
+    url: '/webhooks/whe_1/rotate-secret',
+    body: {},
+  },
+  {
     operation: 'privacy.export',
     call: (k) => k.privacy.export({ phoneNumber: PHONE }),
     url: '/privacy/export',
@@ -138,10 +156,10 @@ const CASES: Case[] = [
 ];
 
 describe('every resource method', () => {
-  it('has a row here for every route the resources call (oauth.token has its own tests)', () => {
+  it('has a row here for every route the resources call (oauth.token and events.stream have their own tests)', () => {
     const covered = CASES.map((c) => c.operation).sort();
     const routes = SDK_ROUTES.map((r) => r.operation)
-      .filter((o) => o !== 'oauth.token')
+      .filter((o) => o !== 'oauth.token' && o !== 'events.stream')
       .sort();
     expect(covered).toEqual(routes);
   });
