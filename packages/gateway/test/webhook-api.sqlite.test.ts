@@ -127,12 +127,15 @@ describe('webhook deliveries API', () => {
 describe('GET /events', () => {
   it('streams queued, sent and delivered; resumes after the last id with only later events; filters by type', async () => {
     const { t, account, test } = await start();
-    const first = await send(test, 'one');
-    const firstRun = await read(
+    // Without a cursor the stream starts at the newest event: subscribe, then send.
+    const pending = read(
       account.client,
       {},
       (seen) => seen.filter((e) => e.data.type === 'message.delivered').length >= 1,
     );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const first = await send(test, 'one');
+    const firstRun = await pending;
     expect(firstRun.map((e) => e.type)).toEqual(['message.queued', 'message.sent', 'message.delivered']);
     for (const e of firstRun) {
       expect(e.data.id).toBe(e.id);
@@ -148,12 +151,16 @@ describe('GET /events', () => {
       ['message.sent', second],
       ['message.delivered', second],
     ]);
-    const delivered = await read(account.client, { types: ['message.delivered'] }, (seen) => seen.length >= 2);
+    const delivered = await read(
+      account.client,
+      { types: ['message.delivered'], lastEventId: firstRun[0]!.id },
+      (seen) => seen.length >= 2,
+    );
     expect(delivered.map((e) => e.type)).toEqual(['message.delivered', 'message.delivered']);
 
     // Plain HTTP: the SSE framing, a 422 for an unknown Last-Event-ID, a 400 without the Accept.
     const controller = new AbortController();
-    const res = await fetch(`${t.url}/events?types=message.queued`, {
+    const res = await fetch(`${t.url}/events?types=message.queued&after=${firstRun[0]!.id}`, {
       headers: { authorization: `Bearer ${account.key}`, accept: 'text/event-stream' },
       signal: controller.signal,
     });

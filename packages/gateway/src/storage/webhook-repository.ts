@@ -99,6 +99,8 @@ export interface WebhookRepository {
     types?: readonly string[];
     limit: number;
   }): Promise<StoredEvent[]>;
+  /** The seq of the account's newest event (0 when none): where a stream without a cursor starts. */
+  latestSeq(accountId: string): Promise<number>;
   /** The seq of an event id (a Last-Event-ID), or undefined. */
   eventSeq(accountId: string, eventId: string): Promise<number | undefined>;
 }

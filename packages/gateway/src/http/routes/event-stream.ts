@@ -35,7 +35,8 @@ function invalid(pointer: string, detail: string): HttpProblem {
 /**
  * Where the stream starts: after the `Last-Event-ID` header's event (a reconnecting EventSource
  * sends it along with the URL it first opened, so it wins over `?after=`), else after `?after=`,
- * else at the account's first event. An id that is not one of the account's events is a 422
+ * else at the account's newest event (only what happens from now on: history is for resuming,
+ * and replaying every event of a busy account to each new client would be a flood). An id that is not one of the account's events is a 422
  * before anything is streamed, not a silent restart from the beginning.
  */
 async function startSeq(
@@ -47,7 +48,7 @@ async function startSeq(
   const header = request.headers['last-event-id'];
   const fromHeader = typeof header === 'string' && header.trim() !== '' ? header.trim() : undefined;
   const [id, pointer] = fromHeader !== undefined ? [fromHeader, '/headers/last-event-id'] : [after, '/after'];
-  if (id === undefined) return 0;
+  if (id === undefined) return ctx.repository.outbox.latestSeq(accountId);
   if (!isId('event', id)) throw invalid(pointer, 'Expected an event id (evt_…) from this stream');
   const seq = await ctx.repository.outbox.eventSeq(accountId, id);
   if (seq === undefined) throw invalid(pointer, 'No such event in this account');

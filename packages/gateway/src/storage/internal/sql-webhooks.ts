@@ -214,6 +214,12 @@ export function createSqlWebhooks(driver: SqlDriver): WebhookRepository {
         }));
       }),
 
+    latestSeq: (accountId) =>
+      read(async (s) => {
+        const row = await s.get<Row>('SELECT MAX(seq) AS seq FROM events WHERE account_id = $1', [accountId]);
+        return row?.seq === null || row?.seq === undefined ? 0 : num(row.seq);
+      }),
+
     eventSeq: (accountId, eventId) =>
       read(async (s) => {
         const row = await s.get<Row>('SELECT seq FROM events WHERE id = $1 AND account_id = $2', [eventId, accountId]);
