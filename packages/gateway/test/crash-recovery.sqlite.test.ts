@@ -174,7 +174,8 @@ describeUnless(built)('crash recovery', () => {
       const events = await repository.outbox.eventsAfter({ accountId: account.id, afterSeq: 0, limit: 100_000 });
       const wanted = new Set(events.map((e) => e.id));
       const arrived = () => new Set(receiver.received.map((e) => e.webhookId));
-      const webhookDeadline = Date.now() + 30_000;
+      // Deliveries the dead process had leased come back when their lease lapses (timeout + 5 s).
+      const webhookDeadline = Date.now() + 60_000;
       while ([...wanted].some((id) => !arrived().has(id)) && Date.now() < webhookDeadline) {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
@@ -199,5 +200,5 @@ describeUnless(built)('crash recovery', () => {
     } finally {
       await repository.close();
     }
-  }, 120_000);
+  }, 180_000);
 });

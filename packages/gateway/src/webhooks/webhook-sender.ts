@@ -123,7 +123,8 @@ export class WebhookSender {
         owner: this.#owner,
         now: this.#now(),
         limit: room,
-        leaseMs: this.#timeoutMs * 3,
+        // Outlives one attempt; a process that died holding it gives it back soon after.
+        leaseMs: this.#timeoutMs + 5_000,
         active: this.#active,
         perTarget: this.#perEndpoint,
       });

@@ -277,8 +277,11 @@ describe('timeouts and aborts', () => {
     server.route('GET', '/balance', { stall: true });
     const controller = new AbortController();
     const reason = new Error('navigated away');
-    setTimeout(() => controller.abort(reason), 50);
-    const error = await rejection(client({ maxRetries: 3 }).balance.get({ signal: controller.signal }));
+    // Abort once the server holds the request (a fixed delay raced a loaded machine).
+    const pending = rejection(client({ maxRetries: 3 }).balance.get({ signal: controller.signal }));
+    while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort(reason);
+    const error = await pending;
     expect(error).toBeInstanceOf(AbortError);
     expect((error as AbortError).name).toBe('AbortError');
     expect((error as AbortError).cause).toBe(reason);

@@ -352,6 +352,9 @@ function phoneKeyedRows<T extends { phoneNumber: string }>(
   };
 }
 
+/** Thrown inside `messages.accept` when the balance does not cover it: the acceptance rolls back. */
+class BalanceShortfall extends Error {}
+
 export function createSqlRepository(driver: SqlDriver): Repository {
   const { read, write } = driver;
   const optOutRows = phoneKeyedRows(driver, 'opt_outs', optOut);
@@ -415,70 +418,77 @@ export function createSqlRepository(driver: SqlDriver): Repository {
     },
 
     messages: {
-      accept: (accountId, messages, options) =>
-        write(async (s): Promise<AcceptResult> => {
-          const total = messages.reduce((sum, m) => sum + m.price, 0);
-          // The guard and the debit in one statement: concurrent accepts
-          // serialise on the row, and none can take the balance below zero.
-          const debited = await s.get<Row>(
-            'UPDATE accounts SET balance = balance - $1 WHERE id = $2 AND balance >= $1 RETURNING balance',
-            [total, accountId],
-          );
-          if (!debited) {
-            const row = await s.get<Row>('SELECT balance FROM accounts WHERE id = $1', [accountId]);
-            return {
-              ok: false,
-              reason: row ? 'insufficient_balance' : 'account_not_found',
-              balance: row ? num(row.balance) : 0,
-              total,
-            };
-          }
-          const balance = num(debited.balance);
-          // The key's completion commits with the acceptance or not at all
-          // (decision 0009): a crash leaves either both or neither.
-          if (options?.idempotency) {
-            const { lock, response } = options.idempotency;
-            if (!(await completeIdempotency(s, lock, response))) throw new IdempotencyLockLostError();
-          }
-          if (messages.length === 0) return { ok: true, balance, total };
-          await s.insertMany(
-            'messages',
-            MESSAGE_COLUMNS,
-            messages.map((m) => messageRow(accountId, m)),
-          );
-          await s.insertMany(
-            'status_history',
-            HISTORY_COLUMNS,
-            messages.map((m) => [m.id, 0, m.status, m.createdAt, null, null, null]),
-          );
-          await emitEvents(
-            s,
-            acceptedMessageEvents(
-              accountId,
-              messages.map((m) => ({ ...m, carrier: null })),
-            ),
-          );
-          let after = balance + total;
-          await s.insertMany(
-            'ledger_entries',
-            LEDGER_COLUMNS,
-            messages.map((m) => {
-              after -= m.price;
-              return [
-                m.ledgerEntryId,
-                accountId,
-                -m.price,
-                m.currency,
-                'message_charge',
-                m.id,
-                m.segments,
-                after,
-                m.createdAt,
-              ];
-            }),
-          );
-          return { ok: true, balance, total };
-        }),
+      accept: async (accountId, messages, options) => {
+        const total = messages.reduce((sum, m) => sum + m.price, 0);
+        try {
+          return await write(async (s): Promise<AcceptResult> => {
+            // The key's completion commits with the acceptance or not at all
+            // (decision 0009): a crash leaves either both or neither.
+            if (options?.idempotency) {
+              const { lock, response } = options.idempotency;
+              if (!(await completeIdempotency(s, lock, response))) throw new IdempotencyLockLostError();
+            }
+            if (messages.length > 0) {
+              await s.insertMany(
+                'messages',
+                MESSAGE_COLUMNS,
+                messages.map((m) => messageRow(accountId, m)),
+              );
+              await s.insertMany(
+                'status_history',
+                HISTORY_COLUMNS,
+                messages.map((m) => [m.id, 0, m.status, m.createdAt, null, null, null]),
+              );
+              await emitEvents(
+                s,
+                acceptedMessageEvents(
+                  accountId,
+                  messages.map((m) => ({ ...m, carrier: null })),
+                ),
+              );
+            }
+            // The guard and the debit in one statement, and last: on PostgreSQL the account row
+            // stays locked from here to COMMIT, so concurrent sends of one account wait on each
+            // other only for this statement and the ledger rows, not the whole acceptance. A
+            // balance that does not cover it throws, and the rows above roll back with it.
+            const debited = await s.get<Row>(
+              'UPDATE accounts SET balance = balance - $1 WHERE id = $2 AND balance >= $1 RETURNING balance',
+              [total, accountId],
+            );
+            if (!debited) throw new BalanceShortfall();
+            const balance = num(debited.balance);
+            let after = balance + total;
+            await s.insertMany(
+              'ledger_entries',
+              LEDGER_COLUMNS,
+              messages.map((m) => {
+                after -= m.price;
+                return [
+                  m.ledgerEntryId,
+                  accountId,
+                  -m.price,
+                  m.currency,
+                  'message_charge',
+                  m.id,
+                  m.segments,
+                  after,
+                  m.createdAt,
+                ];
+              }),
+            );
+            return { ok: true, balance, total };
+          });
+        } catch (error) {
+          if (!(error instanceof BalanceShortfall)) throw error;
+          const row = await read((s) => s.get<Row>('SELECT balance FROM accounts WHERE id = $1', [accountId]));
+          return {
+            ok: false,
+            reason: row ? 'insufficient_balance' : 'account_not_found',
+            balance: row ? num(row.balance) : 0,
+            total,
+          };
+        }
+      },
       get: (accountId, id) => read((s) => loadMessage(s, accountId, id)),
       list: (accountId, filters: MessageFilters, page) =>
         read(async (s) => {
