@@ -2,7 +2,7 @@
 
 export interface DueWebhook {
   eventId: string;
-  /** The endpoint id, or `callback` for the message's callbackUrl. */
+  /** The endpoint id, or `callback:<account id>` for a message's callbackUrl. */
   target: string;
   accountId: string;
   endpointId: string | null;

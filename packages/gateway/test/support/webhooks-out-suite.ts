@@ -54,7 +54,11 @@ export function webhooksOutSuite(backend: Backend): void {
         ['message.delivered', 2],
       ]);
       expect(new Set(mine.map((e) => e.webhookId)).size).toBe(3);
-      const attempts = await h.repository.outbox.attempts(account.accountId, endpoint.id, { limit: 10 });
+      // The attempt is logged just after the receiver answered.
+      const logged = () =>
+        h?.repository.outbox.attempts(account.accountId, endpoint.id, { limit: 10 }) ?? Promise.resolve([]);
+      await until(async () => (await logged()).length >= 3);
+      const attempts = await logged();
       expect(attempts).toHaveLength(3);
       expect(attempts.every((a) => a.statusCode === 204)).toBe(true);
     });
@@ -163,6 +167,35 @@ export function webhooksOutSuite(backend: Backend): void {
       await until(() => receiver.received.length >= 2);
       expect(receiver.received[1]?.webhookId).toBe(receiver.received[0]?.webhookId);
       expect(receiver.rejected()).toBe(0);
+    });
+
+    it('sends a message’s events to its callbackUrl, signed with the account’s endpoint secret', async () => {
+      let secret = '';
+      const hooks = await startWebhookReceiver({ secret: () => secret });
+      const callbacks = await startWebhookReceiver({ secret: () => secret });
+      closers.push(hooks.close, callbacks.close);
+      const carrier = await startSimulatedCarrier(`cb${backend.slice(0, 2)}`);
+      h = await startDeliveryHarness(backend, [carrier], {
+        gateway: { allowPrivateWebhookUrls: true, webhooks: { pollMs: 20 } },
+      });
+      const account = await h.newAccount();
+      secret = (await account.client.webhookEndpoints.create({ url: hooks.url, events: ['message.delivered'] })).secret;
+      const sent = await account.client.messages.send({
+        to: '+998901234567',
+        body: 'Salom',
+        callbackUrl: callbacks.url,
+      });
+      const result = sent.results[0];
+      if (result?.status !== 'accepted') throw new Error('not accepted');
+      await until(() => callbacks.received.length >= 3 && hooks.received.length >= 1);
+      expect(callbacks.received.map((e) => e.type).sort()).toEqual([
+        'message.delivered',
+        'message.queued',
+        'message.sent',
+      ]);
+      expect(callbacks.received.every((e) => e.messageId === result.id)).toBe(true);
+      expect(hooks.received.map((e) => e.type)).toEqual(['message.delivered']);
+      expect(callbacks.rejected() + hooks.rejected()).toBe(0);
     });
   });
 }

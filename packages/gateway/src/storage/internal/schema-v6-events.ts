@@ -20,7 +20,7 @@ function eventsTable(seq: string): string {
 const COMMON: readonly string[] = [
   `CREATE INDEX events_account_seq ON events (account_id, seq)`,
   `CREATE INDEX events_occurred ON events (occurred_at)`,
-  // target: the endpoint id, or 'callback' for the message's callbackUrl.
+  // target: the endpoint id, or `callback:<account id>` for a message's callbackUrl.
   `CREATE TABLE webhook_deliveries (
     event_id TEXT NOT NULL,
     target TEXT NOT NULL,

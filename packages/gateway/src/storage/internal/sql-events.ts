@@ -82,7 +82,8 @@ export async function emitEvents(s: SqlSession, events: readonly NewEvent[]): Pr
     if (event.callbackUrl !== null && mine.length > 0) {
       rows.push([
         event.id,
-        'callback',
+        // Per account: one account's slow callback URL holds only its own delivery slots.
+        `callback:${event.accountId}`,
         event.accountId,
         str(mine[0]?.id),
         event.callbackUrl,
