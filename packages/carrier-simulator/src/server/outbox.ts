@@ -10,16 +10,17 @@ interface Item {
 }
 
 // deliver_sm_resp statuses that ask for the PDU again later (SMPP 3.4 §5.1.3): ESME_RX_T_APPN,
-// ESME_RTHROTTLED, ESME_RMSGQFUL. A real SMSC retries them; so does the simulator, a few times.
+// ESME_RTHROTTLED, ESME_RMSGQFUL. A real SMSC keeps retrying them for a long time; the simulator
+// does for about a minute (200 ms doubling to 5 s), so a busy or restarting ESME loses nothing.
 const TEMPORARY = new Set([0x64, 0x58, 0x14]);
-const RETRIES = 5;
-const RETRY_DELAY_MS = 200;
+const RETRIES = 16;
+const retryDelayMs = (tries: number) => Math.min(5_000, 200 * 2 ** Math.max(0, tries - 1));
 
 /**
  * deliver_sm towards the ESME (receipts and MO) go out on a receiver or transceiver bind of
  * their account. Like a real SMSC's store-and-forward, a message waits while no such bind is
  * open, and one whose bind drops before its deliver_sm_resp is sent again on the next bind.
- * A temporary error in the deliver_sm_resp sends it again after a pause, up to five times.
+ * A temporary error in the deliver_sm_resp sends it again after a growing pause, for about a minute.
  */
 export class Outbox {
   readonly #binds: BindRegistry;
@@ -79,7 +80,7 @@ export class Outbox {
       pending.delete(item);
       if (TEMPORARY.has(resp.command_status) && item.tries < RETRIES) {
         item.tries++;
-        setTimeout(() => this.#send(item), RETRY_DELAY_MS).unref();
+        setTimeout(() => this.#send(item), retryDelayMs(item.tries)).unref();
         return;
       }
       item.done(resp.command_status);

@@ -11,9 +11,9 @@ export const DEFAULT_RETRY_SCHEDULE_MS: readonly number[] = [
 ];
 
 export interface WebhookSenderOptions {
-  /** Deliveries in flight at once. Default 32. */
+  /** Deliveries in flight at once. Default 64. */
   concurrency?: number;
-  /** In flight per endpoint: one slow endpoint holds at most this many slots. Default 4. */
+  /** In flight per endpoint: one slow endpoint holds at most this many slots. Default 8. */
   perEndpoint?: number;
   /** Hard limit of one attempt, connection to last byte. Default 10 s. */
   timeoutMs?: number;
@@ -58,6 +58,7 @@ export class WebhookSender {
   readonly #requests = new Set<{ destroy(error?: Error): void }>();
   #timer: NodeJS.Timeout | undefined;
   #running = false;
+  #again = false;
   #stopped = true;
 
   constructor(input: {
@@ -72,8 +73,8 @@ export class WebhookSender {
     this.#now = input.now;
     this.#log = input.log;
     this.#owner = input.owner;
-    this.#concurrency = o.concurrency ?? 32;
-    this.#perEndpoint = o.perEndpoint ?? 4;
+    this.#concurrency = o.concurrency ?? 64;
+    this.#perEndpoint = o.perEndpoint ?? 8;
     this.#timeoutMs = o.timeoutMs ?? 10_000;
     this.#pollMs = o.pollMs ?? 200;
     this.#schedule = o.schedule ?? DEFAULT_RETRY_SCHEDULE_MS;
@@ -108,13 +109,20 @@ export class WebhookSender {
     if (this.#stopped) return;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
-      void this.#claimAndSend().then((claimed) => this.#arm(claimed > 0 ? 0 : this.#pollMs));
+      void this.#claimAndSend().then((claimed) => {
+        const again = this.#again;
+        this.#again = false;
+        this.#arm(claimed > 0 || again ? 0 : this.#pollMs);
+      });
     }, ms);
     this.#timer.unref();
   }
 
   async #claimAndSend(): Promise<number> {
-    if (this.#running) return 0;
+    if (this.#running) {
+      this.#again = true; // asked while a claim runs: claim once more right after it
+      return 0;
+    }
     this.#running = true;
     try {
       const room = this.#concurrency - this.#work.size;
@@ -136,6 +144,8 @@ export class WebhookSender {
         const work = this.#deliver(delivery).finally(() => {
           this.#active.set(key, (this.#active.get(key) ?? 1) - 1);
           this.#work.delete(work);
+          // A slot is free: claim again now rather than at the next poll.
+          this.#arm(0);
         });
         this.#work.add(work);
       }
