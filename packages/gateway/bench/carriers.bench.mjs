@@ -6,8 +6,10 @@
 // BENCH_DURATION_S (default 10 s), a delivery receipt requested for each. Kannel keeps its queue
 // in memory; Karvon commits every message before it answers. Figures are medians of the rounds
 // (single runs vary by about ±25 %); targets on SQLite, in the same run: accepted ≥ 1.3× Kannel's,
-// receipts processed ≥ 1.5× Kannel's. After each Karvon round: every 2xx is a committed message,
-// every message ends delivered, and the simulator saw no duplicate submit.
+// receipts processed ≥ 1.5× Kannel's, `message.delivered` webhooks delivered ≥ 1.5× Kannel's DLR
+// callbacks. After each Karvon round: every 2xx is a committed message, every message ends
+// delivered, the simulator saw no duplicate submit, and every delivered message got exactly one
+// webhook-id at the receiver.
 //
 // BENCH_PROFILE_DIR=<dir>: instead, one Karvon SQLite round with the gateway under
 // node --cpu-prof, and where its time went (self time by package and file, inclusive time of our
@@ -28,7 +30,7 @@ import { waitForQuietMachine } from './lib/system-cpu.mjs';
 
 const DIST = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 const POSTGRES_URL = process.env.KARVON_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const TARGETS = { accepted: 1.3, receipts: 1.5 };
+const TARGETS = { accepted: 1.3, receipts: 1.5, webhooks: 1.5 };
 // Kannel's default in the peer, and the Karvon profile's windowSize.
 const WINDOW = 256;
 const DRAIN_TIMEOUT_S = 10;
@@ -67,6 +69,12 @@ function printHeader(postgresSkip) {
       `DLR callbacks) from the start of the load until none came for 2 s or ${DRAIN_TIMEOUT_S} s after the load, ` +
       '/ (load time + drain time to the last one). Karvon: the count of delivered rows, read every 50 ms.',
   );
+  console.log(
+    'webhooks/s (Karvon) = message.delivered webhooks received by one registered endpoint (a loopback server ' +
+      'answering 204, distinct webhook-ids, every 100th signature verified with @karvon/sdk/webhooks), counted ' +
+      "the same way over the same load; compared with Kannel's DLR callbacks/s (its receipts/s). Webhook " +
+      `sender settings: ${webhookSettings()}.`,
+  );
   if (coreCount() <= 2) {
     console.log(
       `note: ${coreCount()} cores shared by the load generator, the simulator and the system under test ` +
@@ -75,6 +83,14 @@ function printHeader(postgresSkip) {
   }
   if (postgresSkip) console.log(`PostgreSQL rows skipped: ${postgresSkip}`);
   console.log('');
+}
+
+/** The gateway's webhook sender settings in this run: its defaults unless overridden by env. */
+function webhookSettings() {
+  const overrides = ['KARVON_WEBHOOK_CONCURRENCY', 'KARVON_WEBHOOK_PER_ENDPOINT', 'KARVON_WEBHOOK_POLL_MS']
+    .filter((name) => process.env[name])
+    .map((name) => `${name}=${process.env[name]}`);
+  return overrides.length > 0 ? overrides.join(' ') : "the gateway's defaults (as `karvon-gateway start`)";
 }
 
 /**
@@ -88,7 +104,11 @@ async function measured(round, name, run) {
   console.log(
     `  round ${round} ${name}: ${rate(result.acceptedPerS)} accepted/s, ${rate(result.receiptsPerS)} receipts/s ` +
       `(${formatCount(result.accepted)} accepted, ${formatCount(result.receipts)} receipts in ${one(result.durationS)} + ` +
-      `${one(result.drainS)} s), errors ${result.errors}, CPU ${cpuLine(result.cpuPercent)}` +
+      `${one(result.drainS)} s)` +
+      (result.webhooksPerS === undefined
+        ? ''
+        : `, ${rate(result.webhooksPerS)} webhooks/s (${formatCount(result.webhooks)} in ${one(result.durationS)} + ${one(result.webhookDrainS)} s)`) +
+      `, errors ${result.errors}, CPU ${cpuLine(result.cpuPercent)}` +
       (busy === undefined ? '' : `; machine before: ${Math.round(busy)}% of a core`),
   );
   return result;
@@ -110,6 +130,37 @@ function problemsOf(result) {
     const submitted = (byStatus.delivered ?? 0) + (byStatus.sent ?? 0) + (byStatus.unknown ?? 0);
     if (simulator.submits !== submitted)
       problems.push(`simulator received ${simulator.submits} submits for ${submitted} messages submitted`);
+  }
+  problems.push(...webhookProblemsOf(result));
+  return problems;
+}
+
+/**
+ * Every delivered message (probes included) must have exactly one `message.delivered` webhook-id at
+ * the receiver: one distinct id per distinct message, no id twice, no other event type, every
+ * sampled signature valid. Webhooks still pending in the outbox when the round stopped waiting
+ * are reported as missing, with how many the outbox still held (pending is late, not lost).
+ */
+function webhookProblemsOf(result) {
+  const problems = [];
+  const { webhooks, webhookDeliveriesByState, byStatus } = result.check;
+  const delivered = byStatus.delivered ?? 0;
+  if (webhooks.duplicates > 0) problems.push(`${webhooks.duplicates} webhooks received twice (same webhook-id)`);
+  if (webhooks.distinctIds !== webhooks.distinctMessages)
+    problems.push(`${webhooks.distinctIds} webhook-ids for ${webhooks.distinctMessages} messages`);
+  if (webhooks.otherTypes > 0) problems.push(`${webhooks.otherTypes} webhooks not message.delivered`);
+  if (webhooks.verifyFailures > 0)
+    problems.push(
+      `${webhooks.verifyFailures} of ${webhooks.verified} sampled signatures failed: ${webhooks.firstFailure}`,
+    );
+  if (webhooks.distinctMessages > delivered)
+    problems.push(`webhooks for ${webhooks.distinctMessages} messages, only ${delivered} delivered`);
+  if (webhooks.distinctMessages < delivered) {
+    const pending = webhookDeliveriesByState.pending ?? 0;
+    problems.push(
+      `${delivered - webhooks.distinctMessages} delivered messages without a webhook after ${one(result.webhookSettleS)} s ` +
+        `(outbox: ${JSON.stringify(webhookDeliveriesByState)}; ${pending} pending ${pending === delivered - webhooks.distinctMessages ? '= the missing ones: late, not lost' : '≠ the missing ones'})`,
+    );
   }
   return problems;
 }
@@ -158,6 +209,9 @@ async function main() {
       { key: 'receipts', title: 'receipts/s', align: 'right' },
       { key: 'receiptsRuns', title: 'runs', align: 'right' },
       { key: 'drain', title: 'drain s', align: 'right' },
+      { key: 'webhooks', title: 'webhooks/s', align: 'right' },
+      { key: 'webhooksRuns', title: 'runs', align: 'right' },
+      { key: 'webhookDrain', title: 'drain s', align: 'right' },
       { key: 'errors', title: 'errors', align: 'right' },
     ],
     systems
@@ -171,18 +225,24 @@ async function main() {
           receipts: rate(medianOf(list, 'receiptsPerS')),
           receiptsRuns: list.map((result) => rate(result.receiptsPerS)).join(' / '),
           drain: one(medianOf(list, 'drainS')),
+          // Kannel has no webhooks: its DLR callbacks are its receipts/s.
+          webhooks: system.key === 'kannel' ? '—' : rate(medianOf(list, 'webhooksPerS')),
+          webhooksRuns: system.key === 'kannel' ? '' : list.map((result) => rate(result.webhooksPerS)).join(' / '),
+          webhookDrain: system.key === 'kannel' ? '' : one(medianOf(list, 'webhookDrainS')),
           errors: list.reduce((sum, result) => sum + result.errors, 0),
         };
       }),
   );
   console.log(
-    'accepted/s and receipts/s: medians of the rounds; drain s: median time from the end of the load to the last receipt.',
+    'accepted/s, receipts/s and webhooks/s: medians of the rounds; drain s: median time from the end of the load to ' +
+      "the last receipt (webhook). Kannel's receipts/s are its DLR callbacks/s.",
   );
 
-  const ratio = (system, key) => medianOf(results[system], key) / medianOf(results.kannel, key);
+  const ratio = (system, key, kannelKey = key) => medianOf(results[system], key) / medianOf(results.kannel, kannelKey);
   const verdict = (ok) => (ok ? 'PASS' : 'MISS');
   const accepted = ratio('sqlite', 'acceptedPerS');
   const receipts = ratio('sqlite', 'receiptsPerS');
+  const webhooks = ratio('sqlite', 'webhooksPerS', 'receiptsPerS');
   console.log('\nTargets (Karvon SQLite / Kannel, medians of this run):');
   console.log(
     `  ${verdict(accepted >= TARGETS.accepted)} accepted ≥ ${TARGETS.accepted}× Kannel's: ${accepted.toFixed(2)}×`,
@@ -190,15 +250,20 @@ async function main() {
   console.log(
     `  ${verdict(receipts >= TARGETS.receipts)} receipts processed ≥ ${TARGETS.receipts}× Kannel's: ${receipts.toFixed(2)}×`,
   );
+  console.log(
+    `  ${verdict(webhooks >= TARGETS.webhooks)} message.delivered webhooks ≥ ${TARGETS.webhooks}× Kannel's DLR callbacks: ${webhooks.toFixed(2)}×`,
+  );
   if (results.postgres.length > 0) {
     console.log(
       `  PostgreSQL (reported): accepted ${ratio('postgres', 'acceptedPerS').toFixed(2)}×, ` +
-        `receipts ${ratio('postgres', 'receiptsPerS').toFixed(2)}× Kannel's`,
+        `receipts ${ratio('postgres', 'receiptsPerS').toFixed(2)}×, ` +
+        `webhooks ${ratio('postgres', 'webhooksPerS', 'receiptsPerS').toFixed(2)}× Kannel's`,
     );
   }
   console.log(
     `  per round, SQLite/Kannel accepted: ${results.sqlite.map((r, i) => (r.acceptedPerS / results.kannel[i].acceptedPerS).toFixed(2)).join(' / ')}, ` +
-      `receipts: ${results.sqlite.map((r, i) => (r.receiptsPerS / results.kannel[i].receiptsPerS).toFixed(2)).join(' / ')}`,
+      `receipts: ${results.sqlite.map((r, i) => (r.receiptsPerS / results.kannel[i].receiptsPerS).toFixed(2)).join(' / ')}, ` +
+      `webhooks: ${results.sqlite.map((r, i) => (r.webhooksPerS / results.kannel[i].receiptsPerS).toFixed(2)).join(' / ')}`,
   );
 
   // Correctness of every Karvon round, counted after its gateways and simulator stopped.
@@ -222,12 +287,20 @@ async function main() {
         submits: simulator ? formatCount(simulator.submits) : 'n/a',
         duplicates: simulator ? formatCount(simulator.duplicates) : 'n/a',
         settle: one(result.settleS),
+        webhookIds: formatCount(result.check.webhooks.distinctIds),
+        webhookDuplicates: formatCount(result.check.webhooks.duplicates),
+        webhookVerified: `${formatCount(result.check.webhooks.verified - result.check.webhooks.verifyFailures)}/${formatCount(result.check.webhooks.verified)}`,
+        webhookSettle: one(result.webhookSettleS),
         verdict: found.length === 0 ? 'ok' : 'PROBLEM',
       });
       const ms = (spread) => (spread.count > 0 ? `${spread.p50} / ${spread.p99}` : 'n/a');
       stages.push({
         run: label,
         duringLoad: formatCount(result.deliveredDuringLoad),
+        webhooksDuringLoad: formatCount(result.webhooksDuringLoad),
+        outbox: Object.entries(result.check.webhookDeliveriesByState)
+          .map(([state, count]) => `${state} ${formatCount(count)}`)
+          .join(', '),
         toSent: ms(result.stageTimes.acceptedToSent),
         toDelivered: ms(result.stageTimes.sentToDelivered),
         total: ms(result.stageTimes.acceptedToDelivered),
@@ -251,6 +324,10 @@ async function main() {
       { key: 'submits', title: 'simulator submits', align: 'right' },
       { key: 'duplicates', title: 'duplicates', align: 'right' },
       { key: 'settle', title: 'all settled after s', align: 'right' },
+      { key: 'webhookIds', title: 'webhook-ids', align: 'right' },
+      { key: 'webhookDuplicates', title: 'dup ids', align: 'right' },
+      { key: 'webhookVerified', title: 'signatures ok', align: 'right' },
+      { key: 'webhookSettle', title: 'webhooks done after s', align: 'right' },
       { key: 'verdict', title: 'check' },
     ],
     checks,
@@ -260,6 +337,8 @@ async function main() {
     [
       { key: 'run', title: 'round' },
       { key: 'duringLoad', title: 'delivered during load', align: 'right' },
+      { key: 'webhooksDuringLoad', title: 'webhooks during load', align: 'right' },
+      { key: 'outbox', title: 'outbox at stop' },
       { key: 'toSent', title: 'accepted → sent', align: 'right' },
       { key: 'toDelivered', title: 'sent → delivered', align: 'right' },
       { key: 'total', title: 'accepted → delivered', align: 'right' },

@@ -16,6 +16,7 @@ import { openMessageOutcomes } from './message-outcomes.mjs';
 import { runSendLoad } from './send-load.mjs';
 import { SEND_PATH } from './send-request.mjs';
 import { waitUntilQuiet } from './wait-until-quiet.mjs';
+import { startWebhookCounter } from './webhook-counter.mjs';
 
 const SERVER = fileURLToPath(new URL('../servers/delivering-gateway.mjs', import.meta.url));
 
@@ -59,6 +60,23 @@ async function probe(baseUrl, key, body) {
   if (response.status !== 200) throw new Error(`probe POST /send answered ${response.status}: ${text.slice(0, 300)}`);
 }
 
+/**
+ * Registers the benchmark's receiver as a `message.delivered` endpoint of the account, as a
+ * customer would (POST /webhooks), and hands it the secret the gateway answers with.
+ */
+async function registerWebhookEndpoint(baseUrl, key, counter) {
+  const response = await fetch(`${baseUrl}/webhooks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ url: counter.url, events: ['message.delivered'] }),
+  });
+  const answer = await response.json().catch(() => ({}));
+  if (response.status !== 201 || typeof answer.secret !== 'string') {
+    throw new Error(`POST /webhooks answered ${response.status}: ${JSON.stringify(answer.type ?? answer.title ?? '')}`);
+  }
+  counter.setSecret(answer.secret);
+}
+
 /** Waits until `count()` reaches `target` (the probes delivered): binds are up, receipts flow. */
 async function waitForCount(count, target, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;
@@ -93,10 +111,10 @@ async function waitForOneBindEach(outcomes, simulator, processes, timeoutMs) {
   throw new Error(`binds not one per process within ${timeoutMs} ms: ${JSON.stringify(seen)}`);
 }
 
-/** Polls until `unsettled()` is 0 or `timeoutMs` passed. */
-async function waitUntilSettled(unsettled, timeoutMs) {
+/** Polls until `settled()` or `timeoutMs` passed. */
+async function waitUntil(settled, timeoutMs) {
   const started = performance.now();
-  while ((await unsettled()) > 0 && performance.now() - started < timeoutMs) {
+  while (!(await settled()) && performance.now() - started < timeoutMs) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -109,11 +127,20 @@ async function waitUntilSettled(unsettled, timeoutMs) {
  *   not moved for 2 s, or `drainTimeoutS` after the load ended, whichever is first (the count is
  *   read from the database every 50 ms); receiptsPerS = receipts / (loadS + drainS), drainS being
  *   the time from the end of the load to the last change seen.
+ * - webhooks: `message.delivered` webhooks received by the account's one endpoint (distinct
+ *   webhook-ids), counted in the same way over the same load; webhooksPerS = webhooks /
+ *   (loadS + webhookDrainS). The receiver answers 204 and verifies every 100th signature.
  * Then, for the checks only, it waits until no message is queued or sent (at most
- * `settleTimeoutS`), stops the gateways and the simulator, and counts what is in the database.
+ * `settleTimeoutS`) and then until every delivered message has had its webhook (at most
+ * `webhookSettleTimeoutS` more: a slow sender would otherwise hold every round for minutes; what
+ * is still pending in the outbox then is reported), stops the gateways and the simulator, and
+ * counts what is in the database and what the receiver got.
  *
  * @param {{ dialect: 'sqlite' | 'postgres', processes: number, adminUrl?: string, durationS: number,
- *   connections: number, window: number, drainTimeoutS?: number, settleTimeoutS?: number, logLevel?: string, nodeOptions?: string[] }} options
+ *   connections: number, window: number, drainTimeoutS?: number, settleTimeoutS?: number,
+ *   webhookSettleTimeoutS?: number, withWebhookEndpoint?: boolean, logLevel?: string, nodeOptions?: string[] }} options
+ *   withWebhookEndpoint: false registers none (the webhook figures are then 0): the same round
+ *   without webhooks, to see what they cost the rest.
  *   nodeOptions: for the gateway processes (`--cpu-prof`, …).
  */
 export async function runKarvonRound({
@@ -125,6 +152,8 @@ export async function runKarvonRound({
   window,
   drainTimeoutS = 10,
   settleTimeoutS = 120,
+  webhookSettleTimeoutS = 30,
+  withWebhookEndpoint = true,
   logLevel = 'info',
   nodeOptions = [],
 }) {
@@ -135,7 +164,9 @@ export async function runKarvonRound({
   let simulator;
   let database;
   let outcomes;
+  let webhooks;
   try {
+    webhooks = await startWebhookCounter();
     simulator = await startCarrierSimulatorChild(benchSimulatorOptions(KARVON_SIMULATOR_ACCOUNT));
     database = await createGatewayDatabase(dialect === 'sqlite' ? { dialect } : { dialect, adminUrl });
     const carriersFile = join(directory, 'carriers.json');
@@ -155,11 +186,17 @@ export async function runKarvonRound({
     outcomes = await openMessageOutcomes(database);
     await waitForOneBindEach(outcomes, simulator, processes, BINDS_TIMEOUT_MS);
 
-    // One message through each process before measuring: binds up, receipts applied.
+    // The endpoint lives in the database: every process sends to it.
+    if (withWebhookEndpoint) await registerWebhookEndpoint(gateways[0].url, database.key, webhooks);
+
+    // One message through each process before measuring: binds up, receipts applied, webhooks sent.
     const nextBody = distinctSendBodies();
     for (const gateway of gateways) await probe(gateway.url, database.key, nextBody());
     await waitForCount(outcomes.delivered, gateways.length, PROBE_TIMEOUT_MS, 'probe messages delivered');
+    if (withWebhookEndpoint)
+      await waitForCount(webhooks.count, gateways.length, PROBE_TIMEOUT_MS, 'probe webhooks received');
     const before = await outcomes.delivered();
+    const webhooksBefore = webhooks.count();
 
     const cpu = measureCpu({
       ...Object.fromEntries(gateways.map((gateway, index) => [`gateway${index + 1}`, gateway.pid])),
@@ -176,12 +213,21 @@ export async function runKarvonRound({
     const cpuPercent = cpu.stop();
     const loadEnded = performance.now();
     const atLoadEnd = await outcomes.delivered();
-    const drain = await waitUntilQuiet(outcomes.delivered, { timeoutMs: drainTimeoutS * 1000 });
+    const webhooksAtLoadEnd = webhooks.count();
+    // Both drains at once, from the end of the load: the same definition for each.
+    const [drain, webhookDrain] = await Promise.all([
+      waitUntilQuiet(outcomes.delivered, { timeoutMs: drainTimeoutS * 1000 }),
+      waitUntilQuiet(webhooks.count, { timeoutMs: drainTimeoutS * 1000 }),
+    ]);
     const receipts = drain.last - before;
+    const webhooksCounted = webhookDrain.last - webhooksBefore;
 
     // Not measured: let everything still queued or sent finish, so the checks see final states.
-    await waitUntilSettled(outcomes.unsettled, settleTimeoutS * 1000);
+    await waitUntil(async () => (await outcomes.unsettled()) === 0, settleTimeoutS * 1000);
     const settleS = (performance.now() - loadEnded) / 1000;
+    if (withWebhookEndpoint)
+      await waitUntil(async () => webhooks.count() >= (await outcomes.delivered()), webhookSettleTimeoutS * 1000);
+    const webhookSettleS = (performance.now() - loadEnded) / 1000;
     const simulatorBeforeStop = await simulator.counts();
     const gatewayStats = [];
     for (const gateway of gateways.splice(0)) gatewayStats.push(await gateway.stop());
@@ -189,6 +235,9 @@ export async function runKarvonRound({
     simulator = undefined;
 
     const byStatus = await outcomes.byStatus();
+    const webhookSummary = webhooks.summary();
+    await webhooks.close();
+    webhooks = undefined;
     const committed = Object.values(byStatus).reduce((sum, count) => sum + count, 0) - processes;
     return {
       accepted: load.accepted,
@@ -199,9 +248,15 @@ export async function runKarvonRound({
       statusCodes: load.statusCodes,
       durationS: load.loadS,
       drainS: drain.drainS,
+      webhooks: webhooksCounted,
+      webhooksPerS: webhooksCounted / (load.loadS + webhookDrain.drainS),
+      webhookDrainS: webhookDrain.drainS,
+      webhooksDuringLoad: webhooksAtLoadEnd - webhooksBefore,
       deliveredDuringLoad: atLoadEnd - before,
       // From the end of the load until no message was queued or sent (or the timeout).
       settleS,
+      // From the end of the load until every delivered message had its webhook (or the timeout).
+      webhookSettleS,
       cpuPercent,
       check: {
         // Messages in the database but the probes: each 2xx must be one of them; the excess
@@ -210,6 +265,9 @@ export async function runKarvonRound({
         byStatus,
         receiptsByOutcome: await outcomes.receiptsByOutcome(),
         simulator: simulatorCounts,
+        // What the receiver got over the whole round, probes included.
+        webhooks: webhookSummary,
+        webhookDeliveriesByState: await outcomes.webhookDeliveriesByState(),
       },
       stageTimes: await outcomes.stageTimes(),
       gateways: gatewayStats,
@@ -218,6 +276,7 @@ export async function runKarvonRound({
     await outcomes?.close().catch(() => {});
     for (const gateway of gateways) await gateway.stop().catch(() => {});
     await simulator?.stop();
+    await webhooks?.close();
     await database?.drop();
     removeDirectory();
     process.off('exit', removeDirectory);

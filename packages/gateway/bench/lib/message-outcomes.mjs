@@ -13,6 +13,7 @@ const COUNT_DELIVERED = "SELECT count(*) AS n FROM messages WHERE status = 'deli
 // Still on their way: waiting for dispatch, or submitted and waiting for the receipt.
 const COUNT_UNSETTLED = "SELECT count(*) AS n FROM messages WHERE status IN ('queued', 'sent')";
 const LEASES_BY_OWNER = 'SELECT owner, count(*) AS n FROM carrier_leases GROUP BY owner';
+const WEBHOOK_DELIVERIES_BY_STATE = 'SELECT state, count(*) AS n FROM webhook_deliveries GROUP BY state';
 const RECEIPTS_BY_OUTCOME = 'SELECT outcome, count(*) AS n FROM carrier_receipts GROUP BY outcome';
 // Live messages only: the probe is one of them, the bench sends nothing else.
 const STAGE_TIMES = `SELECT m.created_at AS accepted_at,
@@ -35,7 +36,7 @@ function spread(values) {
  * @param {{ dialect: 'sqlite' | 'postgres', directory?: string, env: Record<string, string> }} database
  * @returns {Promise<{ delivered(): Promise<number>, unsettled(): Promise<number>,
  *   leasesByOwner(): Promise<Record<string, number>>, byStatus(): Promise<Record<string, number>>,
- *   receiptsByOutcome(): Promise<Record<string, number>>, stageTimes(): Promise<object>, close(): Promise<void> }>}
+ *   receiptsByOutcome(): Promise<Record<string, number>>, webhookDeliveriesByState(): Promise<Record<string, number>>, stageTimes(): Promise<object>, close(): Promise<void> }>}
  *   stageTimes: milliseconds from accepted to sent (queue and submit), sent to delivered (receipt
  *   round trip and its commit) and accepted to delivered, each as { count, p50, p99, max }.
  *   The `delivered` time is when the receipt reached the gateway (status_history.at).
@@ -67,6 +68,8 @@ export async function openMessageOutcomes(database) {
     /** Carrier bind slots held, by gateway process (the lease owner). */
     leasesByOwner: () => grouped(LEASES_BY_OWNER, 'owner'),
     receiptsByOutcome: () => grouped(RECEIPTS_BY_OUTCOME, 'outcome'),
+    /** The outbox's deliveries by state (pending, delivered, failed). */
+    webhookDeliveriesByState: () => grouped(WEBHOOK_DELIVERIES_BY_STATE, 'state'),
     async stageTimes() {
       const rows = await all(STAGE_TIMES);
       const ms = (from, to) => (from === null || to === null ? Number.NaN : Number(to) - Number(from));

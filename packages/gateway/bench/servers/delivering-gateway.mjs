@@ -4,7 +4,8 @@
 // CLI's lease defaults) but on 127.0.0.1:0, prints no banner and speaks the
 // bench line protocol (announce-listening.mjs). On exit it prints the
 // dispatcher's counters and the binds it held, so the parent can tell where
-// the messages went without reading logs.
+// the messages went without reading logs. Webhooks are sent by the gateway's
+// own sender (its defaults, or KARVON_WEBHOOK_* overrides) to loopback.
 import { createGateway, loadCarrierConfig } from '../../dist/index.js';
 import { LISTENING_PREFIX, STATS_PREFIX } from '../lib/announce-listening.mjs';
 
@@ -23,6 +24,14 @@ const gateway = await createGateway({
   rateLimit: {
     perSecond: integer('KARVON_RATE_LIMIT_PER_SECOND', 200),
     burst: integer('KARVON_RATE_LIMIT_BURST', 400),
+  },
+  // The benchmark's webhook receiver listens on loopback over http.
+  allowPrivateWebhookUrls: true,
+  // The sender's defaults unless the run overrides them (the CLI passes none).
+  webhooks: {
+    ...(env.KARVON_WEBHOOK_CONCURRENCY ? { concurrency: integer('KARVON_WEBHOOK_CONCURRENCY') } : {}),
+    ...(env.KARVON_WEBHOOK_PER_ENDPOINT ? { perEndpoint: integer('KARVON_WEBHOOK_PER_ENDPOINT') } : {}),
+    ...(env.KARVON_WEBHOOK_POLL_MS ? { pollMs: integer('KARVON_WEBHOOK_POLL_MS') } : {}),
   },
   delivery: {
     config: await loadCarrierConfig(env.KARVON_CARRIERS_FILE),
