@@ -446,7 +446,7 @@ export function createSqlDispatch(driver: SqlDriver): {
   const receipts: ReceiptRepository = {
     apply: (receipt) => write((s) => applyReceipt(s, receipt)),
 
-    matchHeld: ({ now, unmatchedBefore, limit }) =>
+    matchHeld: ({ unmatchedBefore, limit }) =>
       write(async (s) => {
         const held = await s.all<Row>(
           `SELECT * FROM carrier_receipts WHERE outcome = 'held' ORDER BY received_at, id LIMIT $1${skipLocked}`,
@@ -462,7 +462,6 @@ export function createSqlDispatch(driver: SqlDriver): {
             unmatched++;
           }
         }
-        void now;
         return { matched, unmatched };
       }),
 

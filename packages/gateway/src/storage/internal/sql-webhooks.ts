@@ -1,6 +1,39 @@
-import type { WebhookRepository } from '../webhook-repository';
+import type { WebhookAttemptInput, WebhookRepository } from '../webhook-repository';
 import { json, num, numOrNull, type Row, str, strOrNull } from './sql-rows';
-import type { SqlDriver, SqlValue } from './sql-session';
+import type { SqlDriver, SqlSession, SqlValue } from './sql-session';
+
+/**
+ * An endpoint's health after an attempt: failing since the first failure, cleared by a success,
+ * disabled (its pending deliveries stopped, the events kept for replay) when failing too long.
+ */
+async function updateEndpointHealth(
+  s: SqlSession,
+  endpointId: string | null,
+  input: WebhookAttemptInput,
+): Promise<void> {
+  if (endpointId === null || input.target.startsWith('callback:')) return;
+  if (input.outcome === 'delivered') {
+    await s.run('UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1', [endpointId]);
+    return;
+  }
+  await s.run('UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, $1) WHERE id = $2', [
+    input.at,
+    endpointId,
+  ]);
+  // Failing for too long: disabled. Its pending deliveries stop; the events stay for replay.
+  const disabled = await s.run(
+    `UPDATE webhook_endpoints SET disabled_at = $1
+       WHERE id = $2 AND disabled_at IS NULL AND failing_since < $3`,
+    [input.at, endpointId, input.disableIfFailingSince],
+  );
+  if (disabled === 1) {
+    await s.run(
+      `UPDATE webhook_deliveries SET state = 'failed', last_error = 'endpoint disabled'
+         WHERE endpoint_id = $1 AND target = $1 AND state = 'pending'`,
+      [endpointId],
+    );
+  }
+}
 
 export function createSqlWebhooks(driver: SqlDriver): WebhookRepository {
   const { read, write } = driver;
@@ -84,31 +117,7 @@ export function createSqlWebhooks(driver: SqlDriver): WebhookRepository {
           ],
         );
         // Endpoint first, then the delivery: the order replay takes them in, so the two never deadlock.
-        await (async () => {
-          const endpointId = strOrNull(row.endpoint_id);
-          if (endpointId === null || input.target.startsWith('callback:')) return;
-          if (input.outcome === 'delivered') {
-            await s.run('UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1', [endpointId]);
-            return;
-          }
-          await s.run('UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, $1) WHERE id = $2', [
-            input.at,
-            endpointId,
-          ]);
-          // Failing for too long: disabled. Its pending deliveries stop; the events stay for replay.
-          const disabled = await s.run(
-            `UPDATE webhook_endpoints SET disabled_at = $1
-             WHERE id = $2 AND disabled_at IS NULL AND failing_since < $3`,
-            [input.at, endpointId, input.disableIfFailingSince],
-          );
-          if (disabled === 1) {
-            await s.run(
-              `UPDATE webhook_deliveries SET state = 'failed', last_error = 'endpoint disabled'
-               WHERE endpoint_id = $1 AND target = $1 AND state = 'pending'`,
-              [endpointId],
-            );
-          }
-        })();
+        await updateEndpointHealth(s, strOrNull(row.endpoint_id), input);
         const state = input.outcome === 'delivered' ? 'delivered' : input.outcome === 'failed' ? 'failed' : 'pending';
         await s.run(
           `UPDATE webhook_deliveries SET attempts = $1, state = $2, next_attempt_at = $3, last_status = $4,
