@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { createId } from '@karvon/contract';
 import { describeUnless } from '@karvon/test-utils';
 import { afterAll, expect, it } from 'vitest';
-import { createApiKey, DEMO_SENDER } from '../src/cli/demo-account';
+import { createApiKey } from '../src/cli/demo-account';
 import { openSqliteRepository } from '../src/storage/sqlite/sqlite-repository';
 import { type SimulatedCarrier, startSimulatedCarrier } from './support/delivery-harness';
+import { seedAccount } from './support/seed-account';
 import { clientFor } from './support/start-test-gateway';
 import { startWebhookReceiver } from './support/webhook-receiver';
 
@@ -55,28 +56,11 @@ describeUnless(built)('crash recovery', () => {
     const file = join(dir, 'karvon.db');
     const setup = openSqliteRepository({ file });
     const now = Date.now();
-    const account = await setup.accounts.create({
-      id: createId('account'),
+    const account = await seedAccount(setup, {
       name: 'crash',
-      currency: 'UZS',
       balance: 1_000_000_000,
-      defaultSender: DEMO_SENDER,
       rateLimitPerSecond: 10_000,
       rateLimitBurst: 10_000,
-      createdAt: now,
-    });
-    await setup.senders.create({
-      id: createId('sender'),
-      accountId: account.id,
-      sender: DEMO_SENDER,
-      kind: 'alphanumeric',
-      country: 'UZ',
-      operator: null,
-      route: null,
-      status: 'approved',
-      isDefault: true,
-      createdAt: now,
-      updatedAt: now,
     });
     const { key } = await createApiKey(setup, { accountId: account.id, mode: 'live' });
     // Webhooks go out while the process is killed: none may be lost (each webhook-id arrives).

@@ -1,14 +1,14 @@
-import { createId } from '@karvon/contract';
 import { describeUnless } from '@karvon/test-utils';
 import { afterAll, expect, it } from 'vitest';
 import { parseCarrierConfig } from '../src/carriers/profiles/load-carrier-profiles';
-import { createApiKey, DEMO_SENDER } from '../src/cli/demo-account';
+import { createApiKey } from '../src/cli/demo-account';
 import { createGateway, type Gateway } from '../src/index';
 import { openPostgresRepository } from '../src/storage/postgres/postgres-repository';
 import { dropSchema, postgresTestUrl, postgresUnavailable } from '../src/storage/postgres/postgres-test-database';
 import type { Repository } from '../src/storage/repository';
 import { type SimulatedCarrier, startSimulatedCarrier } from './support/delivery-harness';
 import { sendLoad, settleAndTally } from './support/fault-tally';
+import { seedAccount } from './support/seed-account';
 import { clientFor } from './support/start-test-gateway';
 
 // Two gateway processes (two gateways with their own pools, leases and dispatchers, as two
@@ -53,28 +53,7 @@ describeUnless(reason)('two gateway processes sharing one carrier account', () =
     }
     const [a, b] = opened as [(typeof opened)[0], (typeof opened)[0]];
     const repository = a.repository;
-    const now = Date.now();
-    const account = await repository.accounts.create({
-      id: createId('account'),
-      name: 'shared',
-      currency: 'UZS',
-      balance: 1_000_000_000,
-      defaultSender: DEMO_SENDER,
-      createdAt: now,
-    });
-    await repository.senders.create({
-      id: createId('sender'),
-      accountId: account.id,
-      sender: DEMO_SENDER,
-      kind: 'alphanumeric',
-      country: 'UZ',
-      operator: null,
-      route: null,
-      status: 'approved',
-      isDefault: true,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const account = await seedAccount(repository, { name: 'shared', balance: 1_000_000_000 });
     const { key } = await createApiKey(repository, { accountId: account.id, mode: 'live' });
 
     // One slot each: the account allows 2 binds, the first process took both while alone and

@@ -1,15 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createId } from '@karvon/contract';
 import { Karvon } from '@karvon/sdk';
 import type { Role } from '../../src/accounts/scopes';
-import { createApiKey, DEMO_SENDER } from '../../src/cli/demo-account';
+import { createApiKey } from '../../src/cli/demo-account';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/index';
 import { openPostgresRepository } from '../../src/storage/postgres/postgres-repository';
 import { dropSchema, postgresTestUrl } from '../../src/storage/postgres/postgres-test-database';
 import type { Repository } from '../../src/storage/repository';
 import { openSqliteRepository } from '../../src/storage/sqlite/sqlite-repository';
+import { seedAccount } from './seed-account';
 
 export type Backend = 'sqlite' | 'postgres';
 
@@ -71,28 +71,7 @@ export async function startTestGateway(
     url: gateway.url,
     repository,
     async newAccount(input = {}) {
-      const now = Date.now();
-      const account = await repository.accounts.create({
-        id: createId('account'),
-        name: `test-${Math.random().toString(36).slice(2)}`,
-        currency: 'UZS',
-        balance: input.balance ?? 1_000_000,
-        defaultSender: DEMO_SENDER,
-        createdAt: now,
-      });
-      await repository.senders.create({
-        id: createId('sender'),
-        accountId: account.id,
-        sender: DEMO_SENDER,
-        kind: 'alphanumeric',
-        country: 'UZ',
-        operator: null,
-        route: null,
-        status: 'approved',
-        isDefault: true,
-        createdAt: now,
-        updatedAt: now,
-      });
+      const account = await seedAccount(repository, { balance: input.balance ?? 1_000_000 });
       const keyWith = async (k: { role?: Role; ipAllowlist?: string[]; mode?: 'live' | 'test' }) =>
         (
           await createApiKey(repository, {
