@@ -332,5 +332,26 @@ export function dispatchBattery(name: string, open: () => Promise<Repository>): 
       await repo.carrierLeases.release({ owner: 'p2', carrier: c });
       expect((await repo.carrierLeases.list()).filter((l) => l.carrier === c)).toEqual([]);
     });
+
+    it('retention purges events and replies with the records they belong to', async () => {
+      const m = newMessage();
+      const acct = await accept([m]);
+      expect((await repo.outbox.eventsAfter({ accountId: acct.id, afterSeq: 0, limit: 10 })).length).toBe(1);
+      await repo.inbound.record({
+        id: createId('message'),
+        accountId: acct.id,
+        from: '+998901230000',
+        to: '+998712000001',
+        body: 'Salom',
+        carrier: null,
+        keyword: null,
+        action: null,
+        receivedAt: tick(),
+      });
+      const far = tick() + 10 * 365 * 86_400_000;
+      await repo.retention.run({ redactBodiesBefore: far, purgeBefore: far, now: far });
+      expect(await repo.outbox.eventsAfter({ accountId: acct.id, afterSeq: 0, limit: 10 })).toEqual([]);
+      expect(await repo.inbound.list(acct.id, { limit: 10 })).toEqual([]);
+    });
   });
 }

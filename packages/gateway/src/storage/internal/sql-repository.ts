@@ -948,6 +948,19 @@ export function createSqlRepository(driver: SqlDriver): Repository {
           const idempotencyPurged = await s.run('DELETE FROM idempotency_keys WHERE expires_at <= $1', [input.now]);
           // Receipts are the carrier's side of messages: they go with them.
           await s.run('DELETE FROM carrier_receipts WHERE received_at < $1', [input.purgeBefore]);
+          // Events and their deliveries go with the records they describe; replies lose their text with bodies.
+          await s.run('DELETE FROM webhook_attempts WHERE at < $1', [input.purgeBefore]);
+          await s.run('DELETE FROM webhook_deliveries WHERE created_at < $1', [input.purgeBefore]);
+          await s.run('DELETE FROM events WHERE occurred_at < $1', [input.purgeBefore]);
+          await s.run('DELETE FROM inbound_messages WHERE received_at < $1', [input.purgeBefore]);
+          await s.run(`UPDATE inbound_messages SET body = '' WHERE received_at < $1 AND body <> ''`, [
+            input.redactBodiesBefore,
+          ]);
+          // PostgreSQL keeps token buckets in a table (SQLite in memory): a bucket idle for a day is full
+          // again anyway, so its row can go.
+          if (driver.dialect === 'postgres') {
+            await s.run('DELETE FROM rate_limit_buckets WHERE updated_at < $1', [input.now - 86_400_000]);
+          }
           return { bodiesRedacted, messagesPurged, idempotencyPurged };
         }),
     },
