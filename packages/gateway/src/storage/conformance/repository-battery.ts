@@ -389,6 +389,15 @@ export function repositoryBattery(name: string, options: RepositoryBatteryOption
       const acct = await newAccount(repo, 1_000);
       const phone = '+998935554433';
       await repo.messages.accept(acct.id, [newMessage({ to: phone })]);
+      await repo.consentLedger.record({
+        accountId: acct.id,
+        phoneNumber: phone,
+        action: 'opt_out',
+        scope: 'account',
+        source: 'keyword',
+        keyword: 'STOP',
+        at: tick(),
+      });
       await repo.optOuts.add({
         accountId: acct.id,
         phoneNumber: phone,
@@ -407,7 +416,14 @@ export function repositoryBattery(name: string, options: RepositoryBatteryOption
       });
       const exported = await repo.privacy.export(acct.id, phone);
       expect([exported.messages.length, exported.optOuts.length, exported.consents.length]).toEqual([1, 1, 1]);
+      const withNumber = async () =>
+        (await repo.outbox.eventsAfter({ accountId: acct.id, afterSeq: 0, limit: 100 })).filter((e) =>
+          e.payload.includes(phone),
+        );
+      expect((await withNumber()).length).toBeGreaterThanOrEqual(2);
       const erased = await repo.privacy.erase(acct.id, phone, tick());
+      // Events held the number in their bodies: they go too.
+      expect(await withNumber()).toEqual([]);
       expect(erased).toEqual({ messagesRedacted: 1, consentsDeleted: 1, optOutsKept: 1 });
       expect((await repo.privacy.export(acct.id, phone)).messages).toEqual([]);
       expect((await repo.optOuts.get(acct.id, phone))?.scope).toBe('all');

@@ -913,6 +913,28 @@ export function createSqlRepository(driver: SqlDriver): Repository {
         }),
       erase: (accountId, phoneNumber, now) =>
         write(async (s) => {
+          // Events carry the number in their stored bodies: the events of the number's messages, its
+          // opt-out changes and its replies go, with their pending deliveries and attempts.
+          const events = await s.all<Row>(
+            `SELECT id FROM events WHERE account_id = $1 AND (
+               message_id IN (SELECT id FROM messages WHERE account_id = $1 AND to_number = $2)
+               OR message_id IN (SELECT id FROM inbound_messages WHERE account_id = $1 AND from_number = $2)
+               OR (type = 'opt_out.changed' AND payload LIKE $3))`,
+            [accountId, phoneNumber, `%"phoneNumber":"${phoneNumber}"%`],
+          );
+          for (const event of events) {
+            await s.run('DELETE FROM webhook_attempts WHERE event_id = $1', [str(event.id)]);
+            await s.run('DELETE FROM webhook_deliveries WHERE event_id = $1', [str(event.id)]);
+            await s.run('DELETE FROM events WHERE id = $1', [str(event.id)]);
+          }
+          await s.run('DELETE FROM inbound_messages WHERE account_id = $1 AND from_number = $2', [
+            accountId,
+            phoneNumber,
+          ]);
+          await s.run('DELETE FROM opt_out_links WHERE account_id = $1 AND phone_number = $2', [
+            accountId,
+            phoneNumber,
+          ]);
           // The number itself is replaced by a tombstone so the rows (and the
           // ledger that points at them) stay, but nothing leads back to a person.
           const messagesRedacted = await s.run(
