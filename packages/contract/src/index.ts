@@ -162,7 +162,13 @@ export {
   optOutPageSchema,
   optOutSchema,
 } from './opt-outs/opt-out';
-export type { PrivacyErasure, PrivacyExport, PrivacyRequest } from './privacy/privacy';
+export type {
+  PrivacyConsentChange,
+  PrivacyErasure,
+  PrivacyExport,
+  PrivacyInboundMessage,
+  PrivacyRequest,
+} from './privacy/privacy';
 export { privacyErasureSchema, privacyExportSchema, privacyRequestSchema } from './privacy/privacy';
 export type { MagicNumber, SandboxBehaviour, SandboxOutcome } from './sandbox/magic-numbers';
 export {

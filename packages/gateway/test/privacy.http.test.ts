@@ -52,6 +52,9 @@ function privacySuite(backend: Backend) {
     expect(exported.body.messages).toHaveLength(1);
     expect(exported.body.messages[0]).toMatchObject({ to, body: 'Private note' });
     expect([exported.body.optOuts.length, exported.body.consents.length]).toEqual([1, 1]);
+    // The API opt-out went through the consent ledger; the export shows it with its source.
+    expect(exported.body.consentHistory).toMatchObject([{ action: 'opt_out', source: 'api', scope: 'account' }]);
+    expect(exported.body.inboundMessages).toEqual([]);
 
     const erased = await post(key, '/privacy/erasure', { phoneNumber: to });
     expect(erased.body).toMatchObject({ phoneNumber: to, erasedMessages: 1, deletedConsents: 1, keptOptOuts: 1 });

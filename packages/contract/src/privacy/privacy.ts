@@ -11,12 +11,38 @@ export interface PrivacyRequest {
   phoneNumber: string;
 }
 
+/** A reply the number sent to the account. */
+export interface PrivacyInboundMessage {
+  id: string;
+  from: string;
+  to: string;
+  body: string;
+  /** The STOP/START/HELP keyword it carried, if any. */
+  keyword?: string;
+  /** RFC 3339 */
+  receivedAt: string;
+}
+
+/** One entry of the consent ledger: an opt-out or opt-in with its source. */
+export interface PrivacyConsentChange {
+  action: 'opt_out' | 'opt_in' | (string & {});
+  scope: string;
+  source: string;
+  keyword?: string;
+  /** RFC 3339 */
+  at: string;
+}
+
 /** Everything the account holds about a phone number (a data-subject access request). */
 export interface PrivacyExport {
   phoneNumber: string;
   messages: Message[];
   optOuts: OptOut[];
   consents: Consent[];
+  /** Replies from the number (gateways from 2026-11 on). */
+  inboundMessages?: PrivacyInboundMessage[];
+  /** Every opt-out and opt-in of the number, oldest first (gateways from 2026-11 on). */
+  consentHistory?: PrivacyConsentChange[];
   /** RFC 3339 */
   exportedAt: string;
 }
@@ -43,6 +69,29 @@ export const privacyExportSchema = pure(() =>
     messages: z.array(messageSchema),
     optOuts: z.array(optOutSchema),
     consents: z.array(consentSchema),
+    inboundMessages: z.exactOptional(
+      z.array(
+        z.looseObject({
+          id: z.string(),
+          from: z.string(),
+          to: z.string(),
+          body: z.string(),
+          keyword: z.exactOptional(z.string()),
+          receivedAt: z.string(),
+        }),
+      ),
+    ),
+    consentHistory: z.exactOptional(
+      z.array(
+        z.looseObject({
+          action: z.string(),
+          scope: z.string(),
+          source: z.string(),
+          keyword: z.exactOptional(z.string()),
+          at: z.string(),
+        }),
+      ),
+    ),
     exportedAt: z.string(),
   }),
 );

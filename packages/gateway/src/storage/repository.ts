@@ -10,7 +10,13 @@
  * Times are integer milliseconds since the epoch; money is integer minor units.
  */
 
-import type { ConsentLedgerRepository, InboundRepository, OptOutLinkRepository } from './consent-repository';
+import type {
+  ConsentChange,
+  ConsentLedgerRepository,
+  InboundRecord,
+  InboundRepository,
+  OptOutLinkRepository,
+} from './consent-repository';
 import type { CarrierLeaseRepository, DispatchRepository, ReceiptRepository } from './dispatch-repository';
 import type { WebhookRepository } from './webhook-repository';
 
@@ -350,6 +356,8 @@ export interface PrivacyExport {
   messages: MessageRecord[];
   optOuts: OptOutRecord[];
   consents: ConsentRecord[];
+  inbound: InboundRecord[];
+  consentHistory: (ConsentChange & { changed: boolean })[];
 }
 
 export interface PrivacyErasure {

@@ -31,6 +31,21 @@ export function privacyRoutes(app: FastifyInstance, ctx: GatewayContext): void {
         ...(c.proof !== null ? { proof: c.proof } : {}),
         consentedAt: iso(c.consentedAt),
       })),
+      inboundMessages: data.inbound.map((m) => ({
+        id: m.id,
+        from: m.from,
+        to: m.to,
+        body: m.body,
+        ...(m.keyword !== null ? { keyword: m.keyword } : {}),
+        receivedAt: iso(m.receivedAt),
+      })),
+      consentHistory: data.consentHistory.map((c) => ({
+        action: c.action,
+        scope: c.scope,
+        source: c.source,
+        ...(c.keyword !== null ? { keyword: c.keyword } : {}),
+        at: iso(c.at),
+      })),
       exportedAt: iso(ctx.now()),
     };
   });

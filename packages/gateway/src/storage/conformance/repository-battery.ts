@@ -414,8 +414,21 @@ export function repositoryBattery(name: string, options: RepositoryBatteryOption
         consentedAt: tick(),
         createdAt: tick(),
       });
+      await repo.inbound.record({
+        id: createId('message'),
+        accountId: acct.id,
+        from: phone,
+        to: '+998712000001',
+        body: 'STOP',
+        carrier: null,
+        keyword: 'stop',
+        action: 'opt_out',
+        receivedAt: tick(),
+      });
       const exported = await repo.privacy.export(acct.id, phone);
       expect([exported.messages.length, exported.optOuts.length, exported.consents.length]).toEqual([1, 1, 1]);
+      expect(exported.inbound.map((m) => m.body)).toEqual(['STOP']);
+      expect(exported.consentHistory).toMatchObject([{ action: 'opt_out', source: 'keyword', changed: true }]);
       const withNumber = async () =>
         (await repo.outbox.eventsAfter({ accountId: acct.id, afterSeq: 0, limit: 100 })).filter((e) =>
           e.payload.includes(phone),
@@ -425,7 +438,8 @@ export function repositoryBattery(name: string, options: RepositoryBatteryOption
       // Events held the number in their bodies: they go too.
       expect(await withNumber()).toEqual([]);
       expect(erased).toEqual({ messagesRedacted: 1, consentsDeleted: 1, optOutsKept: 1 });
-      expect((await repo.privacy.export(acct.id, phone)).messages).toEqual([]);
+      const after = await repo.privacy.export(acct.id, phone);
+      expect([after.messages, after.inbound]).toEqual([[], []]);
       expect((await repo.optOuts.get(acct.id, phone))?.scope).toBe('all');
     });
 

@@ -97,7 +97,20 @@ async function applyConsent(s: SqlSession, change: ConsentChange): Promise<boole
   return changed;
 }
 
-function inbound(r: Row): InboundRecord {
+export function consentChange(r: Row): ConsentChange & { changed: boolean } {
+  return {
+    accountId: strOrNull(r.account_id),
+    phoneNumber: str(r.phone_number),
+    action: str(r.action) as ConsentChange['action'],
+    scope: str(r.scope) as ConsentChange['scope'],
+    source: str(r.source),
+    keyword: strOrNull(r.keyword),
+    at: num(r.at),
+    changed: num(r.changed) === 1,
+  };
+}
+
+export function inboundRecord(r: Row): InboundRecord {
   return {
     id: str(r.id),
     accountId: strOrNull(r.account_id),
@@ -132,16 +145,7 @@ export function createSqlConsent(driver: SqlDriver): {
             'SELECT * FROM consent_ledger WHERE account_id = $1 AND phone_number = $2 ORDER BY at, id',
             [accountId, phoneNumber],
           );
-          return rows.map((r) => ({
-            accountId: strOrNull(r.account_id),
-            phoneNumber: str(r.phone_number),
-            action: str(r.action) as ConsentChange['action'],
-            scope: str(r.scope) as ConsentChange['scope'],
-            source: str(r.source),
-            keyword: strOrNull(r.keyword),
-            at: num(r.at),
-            changed: num(r.changed) === 1,
-          }));
+          return rows.map(consentChange);
         }),
     },
 
@@ -268,7 +272,7 @@ export function createSqlConsent(driver: SqlDriver): {
             `SELECT * FROM inbound_messages WHERE account_id = $1 AND received_at < $2 ORDER BY received_at DESC, id DESC LIMIT $3`,
             [accountId, before ?? Number.MAX_SAFE_INTEGER, limit],
           );
-          return rows.map(inbound);
+          return rows.map(inboundRecord);
         }),
     },
   };

@@ -21,7 +21,7 @@ import type {
   WebhookEndpointRecord,
 } from '../repository';
 import { IdempotencyLockLostError } from '../repository';
-import { createSqlConsent } from './sql-consent';
+import { consentChange, createSqlConsent, inboundRecord } from './sql-consent';
 import { createSqlDispatch } from './sql-dispatch';
 import { acceptedMessageEvents, emitEvents } from './sql-events';
 import { json, LEDGER_COLUMNS, loadMessage, message, num, numOrNull, type Row, str, strOrNull } from './sql-rows';
@@ -901,15 +901,30 @@ export function createSqlRepository(driver: SqlDriver): Repository {
     privacy: {
       export: (accountId, phoneNumber) =>
         read(async (s) => {
-          const [m, o, c] = await Promise.all([
+          const [m, o, c, inbound, history] = await Promise.all([
             s.all<Row>('SELECT * FROM messages WHERE account_id = $1 AND to_number = $2 ORDER BY created_at, id', [
               accountId,
               phoneNumber,
             ]),
             s.all<Row>('SELECT * FROM opt_outs WHERE account_id = $1 AND phone_number = $2', [accountId, phoneNumber]),
             s.all<Row>('SELECT * FROM consents WHERE account_id = $1 AND phone_number = $2', [accountId, phoneNumber]),
+            s.all<Row>(
+              'SELECT * FROM inbound_messages WHERE account_id = $1 AND from_number = $2 ORDER BY received_at, id',
+              [accountId, phoneNumber],
+            ),
+            s.all<Row>('SELECT * FROM consent_ledger WHERE account_id = $1 AND phone_number = $2 ORDER BY at, id', [
+              accountId,
+              phoneNumber,
+            ]),
           ]);
-          return { phoneNumber, messages: m.map(message), optOuts: o.map(optOut), consents: c.map(consent) };
+          return {
+            phoneNumber,
+            messages: m.map(message),
+            optOuts: o.map(optOut),
+            consents: c.map(consent),
+            inbound: inbound.map(inboundRecord),
+            consentHistory: history.map(consentChange),
+          };
         }),
       erase: (accountId, phoneNumber, now) =>
         write(async (s) => {
