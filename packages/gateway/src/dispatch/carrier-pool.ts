@@ -147,10 +147,6 @@ export class CarrierPool {
     return this.#entries.get(id)?.profile;
   }
 
-  profiles(): CarrierProfile[] {
-    return [...this.#entries.values()].map((entry) => entry.profile);
-  }
-
   /** The connected carrier, unless paused. */
   carrier(id: string): Carrier | undefined {
     const entry = this.#entries.get(id);

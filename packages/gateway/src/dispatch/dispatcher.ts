@@ -101,10 +101,6 @@ export class Dispatcher {
     this.#atLeastOnceAccounts = new Set(options.atLeastOnce?.accounts ?? []);
   }
 
-  get inFlight(): number {
-    return this.#work.size;
-  }
-
   /** Submits under way on one carrier in this process (intent written, answer not yet). */
   inFlightOn(carrier: string): number {
     return this.#slots.active(carrier);

@@ -188,7 +188,7 @@ export function createSqlDispatch(driver: SqlDriver): {
   const skipLocked = driver.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
   const rowLock = driver.dialect === 'postgres' ? ' FOR UPDATE' : '';
 
-  const dispatch: Omit<DispatchRepository, 'report'> = {
+  const dispatch: DispatchRepository = {
     promoteScheduled: ({ now, limit }) =>
       write(async (s) => {
         const due = await s.all<Row>(
@@ -273,19 +273,18 @@ export function createSqlDispatch(driver: SqlDriver): {
           `UPDATE messages SET status = 'sent', updated_at = $1, not_before = $2, carrier = $3,
              dispatch_owner = NULL, dispatch_lease_until = NULL, dispatch_state = NULL,
              parts_attempt = dispatch_attempts
-           WHERE id = $4 AND status = 'queued' AND dispatch_owner = $5 RETURNING parts_attempt`,
+           WHERE id = $4 AND status = 'queued' AND dispatch_owner = $5 RETURNING *`,
           [input.now, input.receiptDeadline, input.carrier, input.id, input.owner],
         );
         let attempt: number;
         if (row) {
           attempt = num(row.parts_attempt);
-          await appendHistory(s, input.id, {
-            status: 'sent',
-            at: input.now,
-            carrier: input.carrier,
-            errorCode: null,
-            reason: null,
-          });
+          await appendHistory(
+            s,
+            input.id,
+            { status: 'sent', at: input.now, carrier: input.carrier, errorCode: null, reason: null },
+            row,
+          );
         } else {
           // The lease ran out during the submit and the message was settled as `unknown`
           // meanwhile: keep the parts, so the carrier's receipt still resolves it.
@@ -426,22 +425,22 @@ export function createSqlDispatch(driver: SqlDriver): {
           oldestCreatedAt: num(r.oldest),
         }));
       }),
-  };
 
-  const report: DispatchRepository['report'] = ({ since }) =>
-    read(async (s) => {
-      const rows = await s.all<Row>(
-        `SELECT carrier, operator, status, COUNT(*) AS n FROM messages
+    report: ({ since }) =>
+      read(async (s) => {
+        const rows = await s.all<Row>(
+          `SELECT carrier, operator, status, COUNT(*) AS n FROM messages
          WHERE mode = 'live' AND created_at >= $1 GROUP BY carrier, operator, status ORDER BY carrier, operator, status`,
-        [since],
-      );
-      return rows.map((r) => ({
-        carrier: strOrNull(r.carrier),
-        operator: strOrNull(r.operator),
-        status: str(r.status),
-        count: num(r.n),
-      }));
-    });
+          [since],
+        );
+        return rows.map((r) => ({
+          carrier: strOrNull(r.carrier),
+          operator: strOrNull(r.operator),
+          status: str(r.status),
+          count: num(r.n),
+        }));
+      }),
+  };
 
   const receipts: ReceiptRepository = {
     apply: (receipt) => write((s) => applyReceipt(s, receipt)),
@@ -572,5 +571,5 @@ export function createSqlDispatch(driver: SqlDriver): {
       }),
   };
 
-  return { dispatch: { ...dispatch, report }, receipts, carrierLeases };
+  return { dispatch, receipts, carrierLeases };
 }

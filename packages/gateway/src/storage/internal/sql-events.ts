@@ -1,6 +1,6 @@
 import { createId, eventForStatus } from '@karvon/contract';
 import { type MessageEventSnapshot, messageEventEnvelope } from '../../events/message-event-envelope';
-import { json, num, type Row, str, strOrNull } from './sql-rows';
+import { json, message, num, type Row, str, strOrNull } from './sql-rows';
 import type { SqlSession, SqlValue } from './sql-session';
 
 /** One event to write in the transaction that caused it. */
@@ -99,20 +99,7 @@ export async function emitEvents(s: SqlSession, events: readonly NewEvent[]): Pr
 }
 
 function snapshot(r: Row): MessageEventSnapshot {
-  return {
-    id: str(r.id),
-    status: str(r.status),
-    to: str(r.to_number),
-    from: str(r.from_sender),
-    segments: num(r.segments),
-    price: num(r.price),
-    currency: str(r.currency),
-    clientReference: strOrNull(r.client_reference),
-    metadata: json<Record<string, string> | null>(r.metadata, null),
-    mode: str(r.mode),
-    operator: strOrNull(r.operator),
-    carrier: strOrNull(r.carrier),
-  };
+  return { ...message(r), carrier: strOrNull(r.carrier) };
 }
 
 /** The event of a status change just written (history row `sequence`), if the status has one. */

@@ -529,7 +529,7 @@ export function createSqlRepository(driver: SqlDriver): Repository {
           const row = await s.get<Row>(
             `UPDATE messages SET status = 'canceled', updated_at = $3
              WHERE id = $1 AND account_id = $2 AND status IN ('scheduled', 'queued')
-               AND dispatch_state IS NULL RETURNING price, currency, segments`,
+               AND dispatch_state IS NULL RETURNING *`,
             [id, accountId, input.now],
           );
           if (!row) {
@@ -542,13 +542,12 @@ export function createSqlRepository(driver: SqlDriver): Repository {
               : { ok: false, reason: 'not_found' };
           }
           const price = num(row.price);
-          await appendHistory(s, id, {
-            status: 'canceled',
-            at: input.now,
-            carrier: null,
-            errorCode: null,
-            reason: 'canceled_by_client',
-          });
+          await appendHistory(
+            s,
+            id,
+            { status: 'canceled', at: input.now, carrier: null, errorCode: null, reason: 'canceled_by_client' },
+            row,
+          );
           // No carrier saw it: the whole quote goes back.
           const bal = await s.get<Row>('UPDATE accounts SET balance = balance + $1 WHERE id = $2 RETURNING balance', [
             price,

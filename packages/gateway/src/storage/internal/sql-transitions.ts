@@ -7,7 +7,13 @@ import type { SqlSession, SqlValue } from './sql-session';
  * The history row of a status change, and its event (with its webhook deliveries) in the same
  * transaction: a status change and its event are written together or not at all.
  */
-export async function appendHistory(s: SqlSession, messageId: string, entry: StatusHistoryRecord): Promise<void> {
+export async function appendHistory(
+  s: SqlSession,
+  messageId: string,
+  entry: StatusHistoryRecord,
+  /** The message row as the status change left it (an UPDATE … RETURNING *), so the event needs no second read. */
+  row?: Row,
+): Promise<void> {
   const next = await s.get<Row>('SELECT COALESCE(MAX(seq), -1) + 1 AS seq FROM status_history WHERE message_id = $1', [
     messageId,
   ]);
@@ -24,6 +30,7 @@ export async function appendHistory(s: SqlSession, messageId: string, entry: Sta
     at: entry.at,
     errorCode: entry.errorCode,
     reason: entry.reason,
+    ...(row ? { row } : {}),
   });
 }
 
@@ -37,17 +44,16 @@ export async function applyTransition(s: SqlSession, move: MessageTransition): P
   const notBefore = move.notBefore !== undefined ? `, not_before = $${params.push(move.notBefore)}` : '';
   const row = await s.get<Row>(
     `UPDATE messages SET status = $1, updated_at = $2${notBefore}
-     WHERE id = $3 AND account_id = $4 AND status = $5 RETURNING price, currency, segments`,
+     WHERE id = $3 AND account_id = $4 AND status = $5 RETURNING *`,
     params,
   );
   if (!row) return false;
-  await appendHistory(s, move.id, {
-    status: move.to,
-    at: move.at,
-    carrier: move.carrier,
-    errorCode: move.errorCode,
-    reason: move.reason,
-  });
+  await appendHistory(
+    s,
+    move.id,
+    { status: move.to, at: move.at, carrier: move.carrier, errorCode: move.errorCode, reason: move.reason },
+    row,
+  );
   if (move.refund) {
     const price = num(row.price);
     const bal = await s.get<Row>('UPDATE accounts SET balance = balance + $1 WHERE id = $2 RETURNING balance', [
