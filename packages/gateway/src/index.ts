@@ -16,6 +16,8 @@ import { openSqliteRepository } from './storage/sqlite/sqlite-repository';
 import { WebhookSender } from './webhooks/webhook-sender';
 
 export { type CarrierConfig, loadCarrierConfig, parseCarrierConfig } from './carriers/profiles/load-carrier-profiles';
+// For embedders and adapter test suites: an account with a balance, a sender and fresh keys.
+export { type CreatedKey, createApiKey, DEMO_SENDER, ensureDemoAccount } from './cli/demo-account';
 export type { GatewayOptions } from './config/gateway-options';
 export type { Delivery, DeliveryOptions } from './dispatch/start-delivery';
 export { buildOpenApi } from './openapi/build-openapi';
