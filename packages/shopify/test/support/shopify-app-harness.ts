@@ -54,7 +54,14 @@ export async function startShopifyAppHarness(
 ): Promise<ShopifyAppHarness> {
   const gateway = await startKarvonTestGateway({ withCarrier: options.withCarrier ?? false, webhooks: true });
   const account = await gateway.newAccount({ mode: 'live' });
-  const fakeShop = createFakeShop({ shop: SHOP, apiKey: API_KEY, apiSecret: API_SECRET, shopName: 'Karvon Demo' });
+  const fakeShop = createFakeShop({
+    shop: SHOP,
+    apiKey: API_KEY,
+    apiSecret: API_SECRET,
+    shopName: 'Karvon Demo',
+    // Answers GraphQL on this version only: a client on another version would fail every test.
+    apiVersion: SHOPIFY_ADMIN_API_VERSION,
+  });
   // Only Shopify's hosts are answered by msw; the gateway and the app on 127.0.0.1 are real.
   const msw = setupServer(...fakeShop.handlers);
   msw.listen({ onUnhandledRequest: 'bypass' });

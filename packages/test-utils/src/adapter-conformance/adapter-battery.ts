@@ -60,10 +60,13 @@ export function adapterBattery(name: string, harness: () => AdapterHarness): voi
         expect(await h.platformConsent(customer)).toBe('unsubscribed');
       });
 
-      it('mirrors a START back to subscribed', async () => {
+      it('mirrors a START after a STOP back to subscribed', async () => {
         const h = harness();
         const customer = await h.newCustomer();
-        await h.setPlatformConsent(customer, 'unsubscribed');
+        await h.setPlatformConsent(customer, 'subscribed');
+        await h.gatewayOptOut(customer, true, { eventKey: 'stop-before-start' });
+        await h.drain();
+        expect(await h.platformConsent(customer)).toBe('unsubscribed');
         await h.gatewayOptOut(customer, false, { eventKey: 'start-1' });
         await h.drain();
         expect(await h.platformConsent(customer)).toBe('subscribed');
