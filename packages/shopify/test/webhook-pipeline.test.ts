@@ -144,7 +144,7 @@ describe('Shopify webhooks → notifications', () => {
   });
 
   it('answers 401 to a bad HMAC, compliance topics included, and stores nothing', async () => {
-    const before = await h.app.store.inbox.counts(SHOP);
+    const before = await h.app.store.inbox.counts(SHOP, 'platform');
     const { order: placed } = newCustomerOrder();
     expect(await h.deliver('orders/create', placed, { eventId: `bad-${placed.id}`, tamper: true })).toEqual([401]);
     expect(
@@ -154,7 +154,7 @@ describe('Shopify webhooks → notifications', () => {
         { eventId: 'bad-redact', tamper: true },
       ),
     ).toEqual([401]);
-    expect(await h.app.store.inbox.counts(SHOP)).toEqual(before);
+    expect(await h.app.store.inbox.counts(SHOP, 'platform')).toEqual(before);
   });
 
   it('loses nothing when the app stops between the 200 and the processing', async () => {

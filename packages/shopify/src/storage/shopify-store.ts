@@ -127,8 +127,8 @@ export interface WebhookInbox {
   complete(id: string): Promise<void>;
   /** Back to pending at `availableAt`, attempts + 1; after `maxAttempts` it becomes `failed`. */
   retryLater(id: string, error: string, availableAt: number, maxAttempts: number): Promise<InboxStatus>;
-  /** Counts by status, for the admin page and tests. */
-  counts(shop?: string): Promise<Record<InboxStatus, number>>;
+  /** Counts by status, for the admin page and tests; `origin` keeps the platform's or the gateway's events only. */
+  counts(shop?: string, origin?: 'platform' | 'karvon'): Promise<Record<InboxStatus, number>>;
 }
 
 export type NotificationStatus = 'pending' | 'sent' | 'skipped' | 'failed';

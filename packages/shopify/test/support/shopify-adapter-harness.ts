@@ -9,9 +9,12 @@ import { SHOP, type ShopifyAppHarness, startShopifyAppHarness } from './shopify-
  * The Shopify app as the adapter conformance battery sees it: real webhooks into the real app,
  * a real gateway behind it, the fake shop behind msw for the Admin API.
  */
-export async function startShopifyAdapterHarness(): Promise<{ harness: AdapterHarness; app: ShopifyAppHarness }> {
+export async function startShopifyAdapterHarness(
+  options: { postgres?: { url: string; schema: string } } = {},
+): Promise<{ harness: AdapterHarness; app: ShopifyAppHarness }> {
   const erased: string[] = [];
   const app = await startShopifyAppHarness({
+    ...(options.postgres ? { postgres: options.postgres } : {}),
     app: {
       // The real client, watched: the battery asks which numbers the adapter asked the gateway to erase.
       karvonFor: (connection) => {
@@ -41,7 +44,8 @@ export async function startShopifyAdapterHarness(): Promise<{ harness: AdapterHa
       customer: { ...fixtureCustomer, id: Number(customer.id), phone: customer.phone },
     });
   };
-  const inboxTotal = async () => Object.values(await app.app.store.inbox.counts(SHOP)).reduce((a, b) => a + b, 0);
+  const platformEventsStored = async () =>
+    Object.values(await app.app.store.inbox.counts(SHOP, 'platform')).reduce((a, b) => a + b, 0);
 
   const harness: AdapterHarness = {
     async newCustomer() {
@@ -88,14 +92,21 @@ export async function startShopifyAdapterHarness(): Promise<{ harness: AdapterHa
     async gatewayMessagesTo(phone) {
       return (await gatewayMessagesTo(app, phone)).length;
     },
-    storedEventCount: inboxTotal,
+    storedEventCount: platformEventsStored,
     async gatewayOptOut(customer, optedOut) {
-      const before = await inboxTotal();
+      const matching = () =>
+        app.gatewayEvents.filter(
+          (event) =>
+            event.type === 'opt_out.changed' &&
+            event.data.phoneNumber === customer.phone &&
+            event.data.optedOut === optedOut,
+        ).length;
+      const before = matching();
       if (optedOut) await gateway.optOuts.create({ phoneNumber: customer.phone });
       else await gateway.optOuts.delete(customer.phone);
       // The gateway delivers `opt_out.changed` to the app on its own schedule: wait for it to land.
       const deadline = Date.now() + 10_000;
-      while ((await inboxTotal()) === before) {
+      while (matching() === before) {
         if (Date.now() > deadline) throw new Error('the gateway did not deliver opt_out.changed');
         await new Promise((resolve) => setTimeout(resolve, 25));
       }

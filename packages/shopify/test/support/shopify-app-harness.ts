@@ -8,6 +8,7 @@ import { createShopifyApp, type ShopifyApp, type ShopifyAppOptions } from '../..
 import { jsonLinesLogger, silentLogger } from '../../src/app-logger';
 import type { ComplianceDataExport } from '../../src/compliance/compliance-handlers';
 import type { ShopifyAppConfigInput } from '../../src/config';
+import { openShopifyStore } from '../../src/storage/open-shopify-store';
 import {
   type KarvonTestGateway,
   startKarvonTestGateway,
@@ -25,6 +26,12 @@ export const API_SECRET = 'karvon-test-client-secret';
  * APIs answered by the fake shop behind msw. The shop is installed and connected through the
  * admin API with a minted session token, so token exchange runs for real against the fake shop.
  */
+export interface GatewayEvent {
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
 export interface ShopifyAppHarness {
   app: ShopifyApp;
   served: ServedHandler;
@@ -32,6 +39,8 @@ export interface ShopifyAppHarness {
   account: TestKarvonAccount;
   fakeShop: FakeShop;
   exports: ComplianceDataExport[];
+  /** Every event the gateway posted to the app, in arrival order (redeliveries included). */
+  gatewayEvents: GatewayEvent[];
   dataDir: string;
   /** POSTs a signed Shopify webhook to the app `times` times (same event id, new webhook id each). */
   deliver(
@@ -50,7 +59,13 @@ export interface ShopifyAppHarness {
 }
 
 export async function startShopifyAppHarness(
-  options: { withCarrier?: boolean; billing?: ShopifyAppConfigInput['billing']; app?: Partial<ShopifyAppOptions> } = {},
+  options: {
+    withCarrier?: boolean;
+    billing?: ShopifyAppConfigInput['billing'];
+    app?: Partial<ShopifyAppOptions>;
+    /** The app's store on PostgreSQL (this schema of DATABASE_URL) instead of SQLite. */
+    postgres?: { url: string; schema: string };
+  } = {},
 ): Promise<ShopifyAppHarness> {
   const gateway = await startKarvonTestGateway({ withCarrier: options.withCarrier ?? false, webhooks: true });
   const account = await gateway.newAccount({ mode: 'live' });
@@ -68,12 +83,21 @@ export async function startShopifyAppHarness(
   const dataDir = mkdtempSync(join(tmpdir(), 'karvon-shopify-app-'));
   const exports: ComplianceDataExport[] = [];
   let app: ShopifyApp | undefined;
+  const gatewayEvents: GatewayEvent[] = [];
   const served = await serveFetchHandler(async (request) => {
     if (!app) return new Response('starting', { status: 503 });
+    if (new URL(request.url).pathname.startsWith('/karvon/webhooks/')) {
+      // Seen on the wire, for tests that wait for the gateway's asynchronous deliveries.
+      gatewayEvents.push(JSON.parse(await request.clone().text()) as GatewayEvent);
+    }
     return app.handle(request);
   });
+  const store = options.postgres
+    ? await openShopifyStore({ databaseUrl: options.postgres.url, schema: options.postgres.schema })
+    : undefined;
   const open = () =>
     createShopifyApp({
+      ...(store ? { store } : {}),
       config: {
         apiKey: API_KEY,
         apiSecretKey: API_SECRET,
@@ -120,6 +144,7 @@ export async function startShopifyAppHarness(
     account,
     fakeShop,
     exports,
+    gatewayEvents,
     dataDir,
     async deliver(topic, body, { eventId, times = 1, tamper = false }) {
       const statuses: number[] = [];
@@ -157,6 +182,7 @@ export async function startShopifyAppHarness(
     async close() {
       await app?.close();
       await served.close();
+      await store?.close();
       msw.close();
       await gateway.close();
       rmSync(dataDir, { recursive: true, force: true });

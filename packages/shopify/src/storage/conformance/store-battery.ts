@@ -224,6 +224,16 @@ export function storeBattery(name: string, open: OpenStore): void {
         expect(mine).toEqual({ pending: 1, processing: 0, done: 0, failed: 0 });
         expect(all.pending + all.processing + all.done + all.failed).toBeGreaterThan(1);
       });
+
+      it('counts the platform’s events apart from the gateway’s (karvon/… topics)', async () => {
+        const shop = newShop();
+        await store.inbox.insert(event(shop, 'origin-1'));
+        await store.inbox.insert({ ...event(shop, 'origin-2'), topic: 'karvon/message.delivered' });
+        await store.inbox.insert({ ...event(shop, 'origin-3'), topic: 'karvon/opt_out.changed' });
+        expect((await store.inbox.counts(shop, 'platform')).pending).toBe(1);
+        expect((await store.inbox.counts(shop, 'karvon')).pending).toBe(2);
+        expect((await store.inbox.counts(shop)).pending).toBe(3);
+      });
     });
 
     describe('notifications', () => {

@@ -1,6 +1,6 @@
 import type { InboxEvent, InboxStatus, WebhookInbox } from '../shopify-store';
 import { newId } from './new-id';
-import type { SqlDatabase } from './sql-database';
+import type { SqlDatabase, SqlValue } from './sql-database';
 import { num, type Row, str, strOrNull } from './sql-values';
 
 const STATUSES: readonly InboxStatus[] = ['pending', 'processing', 'done', 'failed'];
@@ -110,12 +110,19 @@ export function sqlWebhookInbox(db: SqlDatabase, now: () => number): WebhookInbo
       if (!current) throw new Error(`No webhook inbox event ${id}`);
       return current.status as InboxStatus;
     },
-    async counts(shop) {
+    async counts(shop, origin) {
+      const where: string[] = [];
+      const params: SqlValue[] = [];
+      if (shop !== undefined) {
+        params.push(shop);
+        where.push(`shop = $${params.length}`);
+      }
+      // Events from the Karvon gateway are stored under `karvon/…` topics (webhooks/topics.ts).
+      if (origin === 'karvon') where.push(`topic LIKE 'karvon/%'`);
+      if (origin === 'platform') where.push(`topic NOT LIKE 'karvon/%'`);
       const rows = await db.all<{ status: string; n: unknown }>(
-        shop === undefined
-          ? `SELECT status, COUNT(*) AS n FROM shopify_webhook_inbox GROUP BY status`
-          : `SELECT status, COUNT(*) AS n FROM shopify_webhook_inbox WHERE shop = $1 GROUP BY status`,
-        shop === undefined ? [] : [shop],
+        `SELECT status, COUNT(*) AS n FROM shopify_webhook_inbox${where.length ? ` WHERE ${where.join(' AND ')}` : ''} GROUP BY status`,
+        params,
       );
       const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<InboxStatus, number>;
       for (const row of rows)
