@@ -11,6 +11,7 @@ import { type ComplianceDataExport, complianceHandlers } from './compliance/comp
 import { parseShopifyAppConfig, type ShopifyAppConfig, type ShopifyAppConfigInput } from './config';
 import { applyKarvonOptOut } from './consent/apply-karvon-opt-out';
 import { recordShopifyConsent } from './consent/record-shopify-consent';
+import { syncConsentToGateway } from './consent/sync-consent-to-gateway';
 import { karvonEventHandlers } from './karvon-events/karvon-event-handlers';
 import { receiveKarvonWebhook } from './karvon-events/receive-karvon-webhook';
 import { DEFAULT_TEMPLATES } from './notifications/default-templates';
@@ -100,8 +101,19 @@ export async function createShopifyApp(options: ShopifyAppOptions): Promise<Shop
   const shopifyHandlers: Record<string, InboxHandler> = {
     ...orders,
     ...compliance,
-    'customers_marketing_consent/update': async (event) => {
-      await recordShopifyConsent(store, event.shop, event.payload);
+    'customers_marketing_consent/update': async (event, payload) => {
+      const { record, previous } = await recordShopifyConsent(store, event.shop, event.payload);
+      const connection = await store.connections.get(event.shop);
+      if (!connection) return;
+      const consentedAt = (payload as { sms_marketing_consent?: { consent_updated_at?: unknown } })
+        .sms_marketing_consent?.consent_updated_at;
+      const synced = await syncConsentToGateway(
+        karvonFor(connection),
+        record,
+        previous?.state ?? null,
+        typeof consentedAt === 'string' ? consentedAt : undefined,
+      );
+      logger.info('consent synced to karvon', { shop: event.shop, ...synced });
     },
     'app/uninstalled': async (event) => {
       // The token is dead; settings, connection and the log stay until shop/redact (48 h later),

@@ -1,3 +1,4 @@
+import { Karvon } from '@karvon/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customer, fulfillment, order } from '../src/__fixtures__/webhooks/order-payloads';
 import { gatewayMessagesTo } from './support/gateway-messages';
@@ -163,5 +164,64 @@ describe('Shopify webhooks → notifications', () => {
     await h.restartApp();
     await h.drain();
     expect(await gatewayMessagesTo(h, phone)).toHaveLength(1);
+  });
+});
+
+describe('marketing consent, both ways', () => {
+  it('mirrors a Shopify subscribe into a gateway consent and an unsubscribe into a gateway opt-out, without echo writes', async () => {
+    nextPhone += 1;
+    const phone = `+99890${String(nextPhone).padStart(7, '0')}`;
+    const customerId = String(8_000_000 + nextPhone);
+    h.fakeShop.addCustomer({ id: customerId, phone, firstName: 'Aziz', locale: 'uz' });
+    // Shopify changes the customer first, then tells the app: the fake shop holds the same state.
+    const update = (state: 'subscribed' | 'unsubscribed') => {
+      const customer = h.fakeShop.customers.get(customerId);
+      if (customer) {
+        customer.smsMarketingConsent = {
+          marketingState: state === 'subscribed' ? 'SUBSCRIBED' : 'UNSUBSCRIBED',
+          marketingOptInLevel: 'SINGLE_OPT_IN',
+          consentUpdatedAt: '2026-11-25T07:30:00Z',
+          consentCollectedFrom: 'SHOPIFY',
+        };
+      }
+      return payload(state);
+    };
+    const payload = (state: string) => ({
+      customer_id: Number(customerId),
+      phone_number: phone,
+      sms_marketing_consent: {
+        state,
+        opt_in_level: 'single_opt_in',
+        consent_updated_at: '2026-11-25T12:30:00+05:00',
+        consent_collected_from: 'SHOPIFY',
+      },
+    });
+    const gateway = new Karvon({ apiKey: h.account.apiKey, baseUrl: h.gateway.url, maxRetries: 0 });
+    const writesBefore = h.fakeShop.count('graphql', 'CustomerSmsMarketingConsentUpdate');
+
+    await h.deliver('customers_marketing_consent/update', update('subscribed'), {
+      eventId: `consent-sub-${customerId}`,
+    });
+    await h.drain();
+    const consents = [];
+    for await (const consent of gateway.consents.list({ phoneNumber: phone })) consents.push(consent);
+    expect(consents).toMatchObject([{ phoneNumber: phone, source: 'shopify' }]);
+
+    await h.deliver('customers_marketing_consent/update', update('unsubscribed'), {
+      eventId: `consent-unsub-${customerId}`,
+    });
+    await h.drain();
+    const optOuts = [];
+    for await (const optOut of gateway.optOuts.list({ phoneNumber: phone })) optOuts.push(optOut);
+    expect(optOuts).toHaveLength(1);
+
+    // The gateway tells the app about the opt-out it just made; Shopify already says unsubscribed.
+    const deadline = Date.now() + 10_000;
+    while (!h.gatewayEvents.some((e) => e.type === 'opt_out.changed' && e.data.phoneNumber === phone)) {
+      if (Date.now() > deadline) throw new Error('no opt_out.changed from the gateway');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await h.drain();
+    expect(h.fakeShop.count('graphql', 'CustomerSmsMarketingConsentUpdate')).toBe(writesBefore);
   });
 });
