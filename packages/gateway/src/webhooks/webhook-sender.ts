@@ -59,6 +59,8 @@ export class WebhookSender {
   #timer: NodeJS.Timeout | undefined;
   #running = false;
   #again = false;
+  /** The room the last claim asked for. */
+  #lastRoom = 0;
   #stopped = true;
 
   constructor(input: {
@@ -112,7 +114,9 @@ export class WebhookSender {
       void this.#claimAndSend().then((claimed) => {
         const again = this.#again;
         this.#again = false;
-        this.#arm(claimed > 0 || again ? 0 : this.#pollMs);
+        // Fewer than asked: nothing else is due, or its endpoints are full; a freed slot re-arms.
+        // (Claiming at once anyway scanned every due delivery to find none of a free endpoint.)
+        this.#arm((claimed > 0 && claimed >= this.#lastRoom) || again ? 0 : this.#pollMs);
       });
     }, ms);
     this.#timer.unref();
@@ -126,6 +130,7 @@ export class WebhookSender {
     this.#running = true;
     try {
       const room = this.#concurrency - this.#work.size;
+      this.#lastRoom = room;
       if (room <= 0) return 0;
       const due = await this.#outbox.claim({
         owner: this.#owner,
@@ -141,11 +146,22 @@ export class WebhookSender {
         const key = delivery.target;
         this.#active.set(key, (this.#active.get(key) ?? 0) + 1);
         started++;
-        const work = this.#deliver(delivery).finally(() => {
+        let holdsEndpointSlot = true;
+        // The endpoint's slot is free once its answer is in (the delivery stays leased until the
+        // attempt is recorded, so nobody sends it again meanwhile): the endpoint gets its next
+        // delivery while this one's record waits for its commit.
+        const freeEndpointSlot = () => {
+          if (!holdsEndpointSlot) return;
+          holdsEndpointSlot = false;
           this.#active.set(key, (this.#active.get(key) ?? 1) - 1);
-          this.#work.delete(work);
           // A slot is free: claim again now rather than at the next poll.
           this.#arm(0);
+        };
+        const work = this.#deliver(delivery, freeEndpointSlot).finally(() => {
+          const wasFull = this.#work.size >= this.#concurrency;
+          this.#work.delete(work);
+          if (holdsEndpointSlot) freeEndpointSlot();
+          else if (wasFull) this.#arm(0);
         });
         this.#work.add(work);
       }
@@ -158,7 +174,7 @@ export class WebhookSender {
     }
   }
 
-  async #deliver(delivery: DueWebhook): Promise<void> {
+  async #deliver(delivery: DueWebhook, answered: () => void): Promise<void> {
     const at = this.#now();
     const started = performance.now();
     const result = await this.#attempt(delivery).catch(
@@ -166,6 +182,7 @@ export class WebhookSender {
     );
     const durationMs = Math.round(performance.now() - started);
     if (this.#stopped && result.statusCode === null) return;
+    answered();
     const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
     const retryIn = this.#schedule[delivery.attempts];
     const outcome = ok ? 'delivered' : retryIn === undefined ? 'failed' : 'retry';

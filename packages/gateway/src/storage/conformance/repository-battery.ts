@@ -385,6 +385,53 @@ export function repositoryBattery(name: string, options: RepositoryBatteryOption
       expect((await repo.rateLimits.take(bucket, rule, now + 1_000)).allowed).toBe(true);
     });
 
+    it('keeps a replay made while an attempt was in flight: that attempt, recorded late, does not undo it', async () => {
+      const acct = await newAccount(repo, 1_000);
+      const endpointId = createId('webhookEndpoint');
+      await repo.webhookEndpoints.create({
+        id: endpointId,
+        accountId: acct.id,
+        url: 'https://hooks.example.com/karvon',
+        events: [],
+        secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+        createdAt: tick(),
+      });
+      await repo.messages.accept(acct.id, [newMessage()]);
+      const claimMine = async (now: number) =>
+        (
+          await repo.outbox.claim({
+            owner: 'sender-1',
+            now,
+            limit: 100,
+            leaseMs: 60_000,
+            active: new Map(),
+            perTarget: 8,
+          })
+        ).filter((d) => d.accountId === acct.id);
+      const [first] = await claimMine(clock + 1);
+      expect(first).toMatchObject({ target: endpointId, type: 'message.queued', attempts: 0 });
+      // Leased: not handed out twice.
+      expect(await claimMine(clock + 2)).toEqual([]);
+      const eventId = first?.eventId as string;
+      expect(await repo.outbox.replay({ accountId: acct.id, endpointId, eventId, now: clock + 3 })).toBe(1);
+      await repo.outbox.recordAttempt({
+        eventId,
+        target: endpointId,
+        owner: 'sender-1',
+        at: clock + 4,
+        durationMs: 5,
+        statusCode: 204,
+        error: null,
+        outcome: 'delivered',
+        disableIfFailingSince: 0,
+      });
+      // The attempt is logged, and the replayed delivery is still due.
+      expect(await repo.outbox.attempts(acct.id, endpointId, { limit: 10, eventId })).toMatchObject([
+        { attempt: 1, statusCode: 204 },
+      ]);
+      expect(await claimMine(clock + 5)).toMatchObject([{ eventId, target: endpointId, attempts: 1 }]);
+    });
+
     it('exports and erases by phone number, keeping opt-outs', async () => {
       const acct = await newAccount(repo, 1_000);
       const phone = '+998935554433';

@@ -112,11 +112,13 @@ export async function emitMessageEvent(
     at: number;
     errorCode: string | null;
     reason: string | null;
+    /** The message row as the status change left it (UPDATE … RETURNING *); read when absent. */
+    row?: Row;
   },
 ): Promise<void> {
   const type = eventForStatus(input.status);
   if (type === undefined) return;
-  const row = await s.get<Row>('SELECT * FROM messages WHERE id = $1', [input.messageId]);
+  const row = input.row ?? (await s.get<Row>('SELECT * FROM messages WHERE id = $1', [input.messageId]));
   if (!row) return;
   const id = createId('event', { now: input.at });
   const error =

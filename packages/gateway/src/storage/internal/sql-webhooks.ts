@@ -44,15 +44,15 @@ export function createSqlWebhooks(driver: SqlDriver): WebhookRepository {
       write(async (s) => {
         const busy = [...active].filter(([, n]) => n >= perTarget).map(([target]) => target);
         // More candidates than the limit: some may belong to a target that fills up on the way.
+        // Candidates are read from the deliveries alone (the due index gives them in order), the
+        // event and the secrets only for those taken: most candidates of a busy endpoint are left,
+        // and joining every one's event cost more than the rest of the claim.
         const params: SqlValue[] = [now, limit * 4];
         const notBusy =
           busy.length > 0 ? ` AND d.target NOT IN (${busy.map((b) => `$${params.push(b)}`).join(', ')})` : '';
         const rows = await s.all<Row>(
-          `SELECT d.event_id, d.target, d.account_id, d.endpoint_id, d.url, d.event_seq, d.attempts,
-                  e.type, e.payload, w.secret, w.previous_secret, w.previous_secret_expires_at
+          `SELECT d.event_id, d.target, d.account_id, d.endpoint_id, d.url, d.event_seq, d.attempts
            FROM webhook_deliveries d
-           JOIN events e ON e.id = d.event_id
-           LEFT JOIN webhook_endpoints w ON w.id = d.endpoint_id
            WHERE d.state = 'pending' AND d.next_attempt_at <= $1
              AND (d.lease_until IS NULL OR d.lease_until < $1)${notBusy}
            ORDER BY d.next_attempt_at, d.event_seq LIMIT $2${skipLocked}`,
@@ -60,34 +60,49 @@ export function createSqlWebhooks(driver: SqlDriver): WebhookRepository {
         );
         const out = [];
         const taken = new Map(active);
+        const endpoints = new Map<string, Row | undefined>();
         for (const r of rows) {
           if (out.length >= limit) break;
           const target = str(r.target);
           if ((taken.get(target) ?? 0) >= perTarget) continue;
+          const event = await s.get<Row>('SELECT type, payload FROM events WHERE id = $1', [str(r.event_id)]);
+          if (!event) continue;
           taken.set(target, (taken.get(target) ?? 0) + 1);
           const leased = await s.run(
             `UPDATE webhook_deliveries SET lease_owner = $1, lease_until = $2
              WHERE event_id = $3 AND target = $4 AND state = 'pending'`,
-            [owner, now + leaseMs, str(r.event_id), str(r.target)],
+            [owner, now + leaseMs, str(r.event_id), target],
           );
-          if (leased !== 1 || r.secret === null || r.secret === undefined) continue;
+          if (leased !== 1) continue;
+          const endpointId = strOrNull(r.endpoint_id);
+          if (endpointId !== null && !endpoints.has(endpointId)) {
+            endpoints.set(
+              endpointId,
+              await s.get<Row>(
+                'SELECT secret, previous_secret, previous_secret_expires_at FROM webhook_endpoints WHERE id = $1',
+                [endpointId],
+              ),
+            );
+          }
+          const w = endpointId === null ? undefined : endpoints.get(endpointId);
+          if (w?.secret === null || w?.secret === undefined) continue;
           const previous =
-            r.previous_secret !== null && numOrNull(r.previous_secret_expires_at) !== null
-              ? num(r.previous_secret_expires_at) > now
-                ? [str(r.previous_secret)]
+            w.previous_secret !== null && numOrNull(w.previous_secret_expires_at) !== null
+              ? num(w.previous_secret_expires_at) > now
+                ? [str(w.previous_secret)]
                 : []
               : [];
           out.push({
             eventId: str(r.event_id),
-            target: str(r.target),
+            target,
             accountId: str(r.account_id),
-            endpointId: strOrNull(r.endpoint_id),
+            endpointId,
             url: str(r.url),
             eventSeq: num(r.event_seq),
-            type: str(r.type),
-            payload: str(r.payload),
+            type: str(event.type),
+            payload: str(event.payload),
             attempts: num(r.attempts),
-            secrets: [str(r.secret), ...previous],
+            secrets: [str(w.secret), ...previous],
           });
         }
         return out;
@@ -119,9 +134,16 @@ export function createSqlWebhooks(driver: SqlDriver): WebhookRepository {
         // Endpoint first, then the delivery: the order replay takes them in, so the two never deadlock.
         await updateEndpointHealth(s, strOrNull(row.endpoint_id), input);
         const state = input.outcome === 'delivered' ? 'delivered' : input.outcome === 'failed' ? 'failed' : 'pending';
+        // The attempt counts either way; the delivery moves on only while the lease is still ours:
+        // a replay (or another process after the lease ran out) made it pending again meanwhile,
+        // and this older attempt must not undo that.
         await s.run(
-          `UPDATE webhook_deliveries SET attempts = $1, state = $2, next_attempt_at = $3, last_status = $4,
-             last_error = $5, lease_owner = NULL, lease_until = NULL, delivered_at = $6
+          `UPDATE webhook_deliveries SET attempts = $1, last_status = $4, last_error = $5,
+             state = CASE WHEN lease_owner = $9 THEN $2 ELSE state END,
+             next_attempt_at = CASE WHEN lease_owner = $9 THEN $3 ELSE next_attempt_at END,
+             delivered_at = CASE WHEN lease_owner = $9 THEN $6 ELSE delivered_at END,
+             lease_until = CASE WHEN lease_owner = $9 THEN NULL ELSE lease_until END,
+             lease_owner = CASE WHEN lease_owner = $9 THEN NULL ELSE lease_owner END
            WHERE event_id = $7 AND target = $8`,
           [
             attempt,
@@ -132,6 +154,7 @@ export function createSqlWebhooks(driver: SqlDriver): WebhookRepository {
             input.outcome === 'delivered' ? input.at : null,
             input.eventId,
             input.target,
+            input.owner,
           ],
         );
       }),
