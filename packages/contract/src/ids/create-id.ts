@@ -19,6 +19,23 @@ export interface CreateIdOptions {
 let lastTime = -1;
 let lastRandom: Uint8Array = new Uint8Array(RANDOM_BYTES);
 
+// Random bytes are drawn from the platform 4 KB at a time: one getRandomValues call costs several
+// microseconds whatever its size, and a busy gateway mints a dozen ids per message.
+const POOL_SIZE = 4096;
+const pool = new Uint8Array(POOL_SIZE);
+let poolOffset = POOL_SIZE;
+
+function pooledRandomBytes(): Uint8Array {
+  if (poolOffset + RANDOM_BYTES > POOL_SIZE) {
+    crypto.getRandomValues(pool);
+    poolOffset = 0;
+  }
+  // A copy: the monotonic increment below mutates it, and the pool is refilled later.
+  const bytes = pool.slice(poolOffset, poolOffset + RANDOM_BYTES);
+  poolOffset += RANDOM_BYTES;
+  return bytes;
+}
+
 function encodeTime(time: number): string {
   let out = '';
   let rest = time;
@@ -72,8 +89,7 @@ export function createId<K extends IdKind | IdPrefix>(kindOrPrefix: K, options: 
   if (time === lastTime && increment(lastRandom)) {
     random = lastRandom;
   } else {
-    const fill = options.getRandomValues ?? ((bytes: Uint8Array) => crypto.getRandomValues(bytes));
-    random = fill(new Uint8Array(RANDOM_BYTES));
+    random = options.getRandomValues ? options.getRandomValues(new Uint8Array(RANDOM_BYTES)) : pooledRandomBytes();
     // Leave headroom for increments within this millisecond.
     random[0]! &= 0x7f;
     lastTime = time;
