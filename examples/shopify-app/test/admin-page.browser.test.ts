@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,7 +42,7 @@ function browserUnavailable(): string | false {
 
 /** Web vitals as the page itself measures them, from its first byte on. */
 const OBSERVE_VITALS = () => {
-  const vitals = { cls: 0, lcp: 0 };
+  const vitals = { cls: 0, lcp: 0, inp: 0 };
   (window as unknown as { __vitals: typeof vitals }).__vitals = vitals;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
@@ -52,11 +52,18 @@ const OBSERVE_VITALS = () => {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) vitals.lcp = Math.max(vitals.lcp, entry.startTime);
   }).observe({ type: 'largest-contentful-paint', buffered: true });
+  // INP: the slowest interaction so far (input to next paint), from the Event Timing API.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { interactionId?: number })[]) {
+      if (entry.interactionId) vitals.inp = Math.max(vitals.inp, entry.duration);
+    }
+  }).observe({ type: 'event', buffered: true, durationThreshold: 16 } as PerformanceObserverInit);
 };
 
 interface Vitals {
   cls: number;
   lcp: number;
+  inp: number;
 }
 const vitalsOf = (page: Page): Promise<Vitals> =>
   page.evaluate(() => ({ ...(window as unknown as { __vitals: Vitals }).__vitals }));
@@ -67,11 +74,19 @@ const toastsOf = (page: Page): Promise<string[]> =>
     ),
   );
 
-/** Chromium stops attributing shifts to the load once the user interacts: measure before any input. */
-function expectWithinBudgets(vitals: Vitals): void {
+/**
+ * Layout stability is a property of the page, asserted here; the timings (LCP, INP) are figures,
+ * written to reports/perf for `pnpm bench`, which prints them against Built for Shopify's budgets.
+ * Chromium stops attributing shifts to the load once the user interacts: measure before any input.
+ */
+function expectStableLayout(vitals: Vitals): void {
   expect(vitals.cls).toBeLessThanOrEqual(0.1);
   expect(vitals.lcp).toBeGreaterThan(0);
-  expect(vitals.lcp).toBeLessThanOrEqual(2500);
+}
+
+function recordVitals(figures: Record<string, Vitals>): void {
+  mkdirSync(join(REPORTS_DIR, 'perf'), { recursive: true });
+  writeFileSync(join(REPORTS_DIR, 'perf', 'shopify-admin-vitals.json'), `${JSON.stringify(figures, null, 2)}\n`);
 }
 
 describeUnless(browserUnavailable())('the embedded admin page in headless Chromium', () => {
@@ -185,7 +200,7 @@ describeUnless(browserUnavailable())('the embedded admin page in headless Chromi
       await expect.poll(() => editor.inputValue()).toContain('{order_name}');
       await expect.poll(() => page.locator('#messages-empty').isVisible()).toBe(true);
       const firstLoad = await vitalsOf(page);
-      expectWithinBudgets(firstLoad);
+      expectStableLayout(firstLoad);
 
       // Connect through the form, against the real gateway.
       await page.getByLabel('Karvon API key').fill(account.apiKey);
@@ -245,7 +260,7 @@ describeUnless(browserUnavailable())('the embedded admin page in headless Chromi
       await expect.poll(() => page.locator('#messages-body s-table-row').count()).toBe(2);
       await expect.poll(() => editor.inputValue()).not.toBe('');
       const reloaded = await vitalsOf(page);
-      expectWithinBudgets(reloaded);
+      expectStableLayout(reloaded);
       console.info(`admin page vitals: first load ${JSON.stringify(firstLoad)}, reload ${JSON.stringify(reloaded)}`);
       const log = (await page.locator('#messages-body').textContent()) ?? '';
       expect(log).toContain('+99890*****33');
@@ -256,6 +271,10 @@ describeUnless(browserUnavailable())('the embedded admin page in headless Chromi
       await expect.poll(() => editor.inputValue()).toBe(edited);
       await page.getByRole('button', { name: 'Preview' }).click();
       await expect.poll(() => page.locator('#preview-meta').textContent()).toMatch(/^1 segment/);
+
+      // Interactions faster than 16 ms report no Event Timing entry: INP 0 means all were.
+      const afterInput = await vitalsOf(page);
+      recordVitals({ firstLoad, reloaded, afterInput });
 
       mkdirSync(join(REPORTS_DIR, 'screenshots'), { recursive: true });
       await page.screenshot({ path: join(REPORTS_DIR, 'screenshots', 'shopify-admin.png'), fullPage: true });
