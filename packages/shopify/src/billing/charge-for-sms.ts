@@ -1,6 +1,7 @@
 import { KarvonError } from '@karvon/sdk';
 import type { ShopifyAppConfig } from '../config';
 import type { AdminGraphql } from '../platform-client/admin-graphql';
+import { asCurrencyCode } from '../platform-client/operations/admin-types';
 import { APP_USAGE_RECORD_CREATE_MUTATION } from '../platform-client/operations/app-usage-record-create';
 import { ShopifyPlatformError } from '../platform-client/shopify-platform-error';
 import type { ShopifyStore } from '../storage/shopify-store';
@@ -74,7 +75,7 @@ export async function chargeForSms(input: {
     const { appUsageRecordCreate: created } = await input.graphql(APP_USAGE_RECORD_CREATE_MUTATION, {
       subscriptionLineItemId: lineItem.lineItemId,
       // The amount stored first, so a retry charges what the first attempt meant to.
-      price: { amount: row.amount, currencyCode: row.currency },
+      price: { amount: row.amount, currencyCode: asCurrencyCode(row.currency) },
       description: `SMS notification, ${input.segments} ${input.segments === 1 ? 'segment' : 'segments'}`,
       idempotencyKey: input.notificationId,
     });

@@ -1,5 +1,6 @@
 import type { ShopifyAppConfig } from '../config';
 import type { AdminGraphql } from '../platform-client/admin-graphql';
+import { asCurrencyCode } from '../platform-client/operations/admin-types';
 import { APP_SUBSCRIPTION_CREATE_MUTATION } from '../platform-client/operations/app-subscription-create';
 import { ShopifyPlatformError } from '../platform-client/shopify-platform-error';
 import { findUsageLineItem } from './find-usage-line-item';
@@ -46,7 +47,7 @@ export async function ensureUsageSubscription(input: {
         plan: {
           appUsagePricingDetails: {
             terms: `${billing.pricePerSegment} ${billing.currency} per SMS segment`,
-            cappedAmount: { amount: billing.cappedAmount, currencyCode: billing.currency },
+            cappedAmount: { amount: billing.cappedAmount, currencyCode: asCurrencyCode(billing.currency) },
           },
         },
       },

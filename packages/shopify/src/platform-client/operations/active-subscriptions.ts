@@ -1,5 +1,6 @@
 import { adminOperation } from '../admin-operation';
-import type { AppSubscriptionStatus, ID, MoneyV2 } from './admin-types';
+import type { ActiveSubscriptionsQuery, ActiveSubscriptionsQueryVariables } from '../generated/admin.generated';
+import type { MoneyV2 } from './admin-types';
 
 // https://shopify.dev/docs/api/admin-graphql/2026-10/queries/currentAppInstallation
 // https://shopify.dev/docs/api/admin-graphql/2026-10/objects/AppUsagePricing
@@ -39,21 +40,8 @@ export const ACTIVE_SUBSCRIPTIONS_QUERY = adminOperation<
   }
 `);
 
-export type ActiveSubscriptionsQueryVariables = Record<string, never>;
-
 export type AppPricingDetails =
   | { __typename: 'AppUsagePricing'; terms: string; cappedAmount: MoneyV2; balanceUsed: MoneyV2 }
   | { __typename: 'AppRecurringPricing' };
 
-export interface ActiveSubscriptionsQuery {
-  currentAppInstallation: {
-    id: ID;
-    activeSubscriptions: {
-      id: ID;
-      name: string;
-      status: AppSubscriptionStatus;
-      test: boolean;
-      lineItems: { id: ID; plan: { pricingDetails: AppPricingDetails } }[];
-    }[];
-  };
-}
+export type { ActiveSubscriptionsQuery, ActiveSubscriptionsQueryVariables };

@@ -36,3 +36,12 @@ export interface UserError {
   field: string[] | null;
   message: string;
 }
+
+/**
+ * The billing currency from config (three letters, checked at start) as the schema's enum type:
+ * the subset schema lists only the currencies we use, and Shopify answers a code it does not know
+ * with a userError, which billing reports.
+ */
+export function asCurrencyCode(code: string): import('../generated/admin.types').CurrencyCode {
+  return code as import('../generated/admin.types').CurrencyCode;
+}

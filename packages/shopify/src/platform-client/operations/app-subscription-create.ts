@@ -1,5 +1,8 @@
 import { adminOperation } from '../admin-operation';
-import type { AppSubscriptionStatus, ID, MoneyInput, URL, UserError } from './admin-types';
+import type {
+  AppSubscriptionCreateMutation,
+  AppSubscriptionCreateMutationVariables,
+} from '../generated/admin.generated';
 
 // https://shopify.dev/docs/api/admin-graphql/2026-10/mutations/appSubscriptionCreate
 // https://shopify.dev/docs/apps/launch/billing/subscription-billing/create-usage-based-subscriptions
@@ -27,17 +30,4 @@ export const APP_SUBSCRIPTION_CREATE_MUTATION = adminOperation<
   }
 `);
 
-export interface AppSubscriptionCreateMutationVariables {
-  name: string;
-  returnUrl: URL;
-  test?: boolean;
-  lineItems: { plan: { appUsagePricingDetails: { terms: string; cappedAmount: MoneyInput } } }[];
-}
-
-export interface AppSubscriptionCreateMutation {
-  appSubscriptionCreate: {
-    appSubscription: { id: ID; status: AppSubscriptionStatus } | null;
-    confirmationUrl: URL | null;
-    userErrors: UserError[];
-  } | null;
-}
+export type { AppSubscriptionCreateMutation, AppSubscriptionCreateMutationVariables };

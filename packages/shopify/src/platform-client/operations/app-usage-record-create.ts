@@ -1,5 +1,5 @@
 import { adminOperation } from '../admin-operation';
-import type { ID, MoneyInput, MoneyV2, UserError } from './admin-types';
+import type { AppUsageRecordCreateMutation, AppUsageRecordCreateMutationVariables } from '../generated/admin.generated';
 
 // https://shopify.dev/docs/api/admin-graphql/2026-10/mutations/appUsageRecordCreate
 export const APP_USAGE_RECORD_CREATE_MUTATION = adminOperation<
@@ -35,17 +35,4 @@ export const APP_USAGE_RECORD_CREATE_MUTATION = adminOperation<
   }
 `);
 
-export interface AppUsageRecordCreateMutationVariables {
-  subscriptionLineItemId: ID;
-  price: MoneyInput;
-  description: string;
-  /** At most 255 characters; a repeat with the same key does not charge twice. */
-  idempotencyKey?: string;
-}
-
-export interface AppUsageRecordCreateMutation {
-  appUsageRecordCreate: {
-    appUsageRecord: { id: ID; price: MoneyV2; description: string; idempotencyKey: string | null } | null;
-    userErrors: UserError[];
-  } | null;
-}
+export type { AppUsageRecordCreateMutation, AppUsageRecordCreateMutationVariables };

@@ -1,11 +1,5 @@
 import { adminOperation } from '../admin-operation';
-import type {
-  CustomerConsentCollectedFrom,
-  CustomerMarketingOptInLevel,
-  CustomerSmsMarketingState,
-  DateTime,
-  ID,
-} from './admin-types';
+import type { CustomerSmsConsentQuery, CustomerSmsConsentQueryVariables } from '../generated/admin.generated';
 
 // https://shopify.dev/docs/api/admin-graphql/2026-10/queries/customer
 // `defaultPhoneNumber.phoneNumber` rather than the deprecated `Customer.phone`; the consent is
@@ -33,23 +27,9 @@ export const CUSTOMER_SMS_CONSENT_QUERY = adminOperation<
   }
 `);
 
-export interface CustomerSmsConsentQueryVariables {
-  id: ID;
-}
+/** A customer's SMS marketing consent as these operations read it. */
+export type CustomerSmsMarketingConsentFields = NonNullable<
+  NonNullable<CustomerSmsConsentQuery['customer']>['smsMarketingConsent']
+>;
 
-export interface CustomerSmsMarketingConsentFields {
-  marketingState: CustomerSmsMarketingState;
-  marketingOptInLevel: CustomerMarketingOptInLevel | null;
-  consentUpdatedAt: DateTime | null;
-  consentCollectedFrom: CustomerConsentCollectedFrom | null;
-}
-
-export interface CustomerSmsConsentQuery {
-  customer: {
-    id: ID;
-    firstName: string | null;
-    locale: string | null;
-    defaultPhoneNumber: { phoneNumber: string } | null;
-    smsMarketingConsent: CustomerSmsMarketingConsentFields | null;
-  } | null;
-}
+export type { CustomerSmsConsentQuery, CustomerSmsConsentQueryVariables };

@@ -1,6 +1,8 @@
 import { adminOperation } from '../admin-operation';
-import type { CustomerMarketingOptInLevel, CustomerSmsMarketingState, DateTime, ID } from './admin-types';
-import type { CustomerSmsMarketingConsentFields } from './customer-sms-consent';
+import type {
+  CustomerSmsMarketingConsentUpdateMutation,
+  CustomerSmsMarketingConsentUpdateMutationVariables,
+} from '../generated/admin.generated';
 
 // https://shopify.dev/docs/api/admin-graphql/2026-10/mutations/customerSmsMarketingConsentUpdate
 export const CUSTOMER_SMS_MARKETING_CONSENT_UPDATE_MUTATION = adminOperation<
@@ -27,23 +29,7 @@ export const CUSTOMER_SMS_MARKETING_CONSENT_UPDATE_MUTATION = adminOperation<
   }
 `);
 
-export interface CustomerSmsMarketingConsentUpdateMutationVariables {
-  input: {
-    customerId: ID;
-    smsMarketingConsent: {
-      marketingState: CustomerSmsMarketingState;
-      marketingOptInLevel?: CustomerMarketingOptInLevel;
-      consentUpdatedAt?: DateTime;
-    };
-  };
-}
-
 /** https://shopify.dev/docs/api/admin-graphql/2026-10/enums/CustomerSmsMarketingConsentErrorCode */
 export type CustomerSmsMarketingConsentErrorCode = 'INCLUSION' | 'INTERNAL_ERROR' | 'INVALID' | 'MISSING_ARGUMENT';
 
-export interface CustomerSmsMarketingConsentUpdateMutation {
-  customerSmsMarketingConsentUpdate: {
-    customer: { id: ID; smsMarketingConsent: CustomerSmsMarketingConsentFields | null } | null;
-    userErrors: { field: string[] | null; message: string; code: CustomerSmsMarketingConsentErrorCode | null }[];
-  } | null;
-}
+export type { CustomerSmsMarketingConsentUpdateMutation, CustomerSmsMarketingConsentUpdateMutationVariables };

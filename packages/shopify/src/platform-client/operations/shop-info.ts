@@ -1,5 +1,5 @@
 import { adminOperation } from '../admin-operation';
-import type { CurrencyCode } from './admin-types';
+import type { ShopInfoQuery, ShopInfoQueryVariables } from '../generated/admin.generated';
 
 // https://shopify.dev/docs/api/admin-graphql/2026-10/objects/Shop
 export const SHOP_INFO_QUERY = adminOperation<ShopInfoQuery, ShopInfoQueryVariables>(`#graphql
@@ -13,8 +13,4 @@ export const SHOP_INFO_QUERY = adminOperation<ShopInfoQuery, ShopInfoQueryVariab
   }
 `);
 
-export type ShopInfoQueryVariables = Record<string, never>;
-
-export interface ShopInfoQuery {
-  shop: { name: string; currencyCode: CurrencyCode; myshopifyDomain: string; contactEmail: string };
-}
+export type { ShopInfoQuery, ShopInfoQueryVariables };
