@@ -225,3 +225,20 @@ describe('marketing consent, both ways', () => {
     expect(h.fakeShop.count('graphql', 'CustomerSmsMarketingConsentUpdate')).toBe(writesBefore);
   });
 });
+
+describe('the admin page’s test send', () => {
+  it('sends the merchant’s saved template, rendered with sample values, through their connection', async () => {
+    const saved = await h.admin('PUT', '/api/templates/shipping/ru', { body: 'Тест {shop_name}: {order_name}' });
+    expect(saved.status).toBe(200);
+    const sent = await h.admin('POST', '/api/test-send', { phone: '90 765 43 21', kind: 'shipping', locale: 'ru' });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ phone: '+99890*****21', segments: 1 });
+    const messages = await gatewayMessagesTo(h, '+998907654321');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({
+      id: sent.body.messageId,
+      encoding: 'UCS-2',
+      metadata: { test: 'true', kind: 'shipping' },
+    });
+  });
+});
