@@ -23,6 +23,7 @@ import { createOfflineSessionManager, type OfflineSessionManager } from './platf
 import { SHOP_INFO_QUERY } from './platform-client/operations/shop-info';
 import { openShopifyStore } from './storage/open-shopify-store';
 import type { ShopConnection, ShopifyStore } from './storage/shopify-store';
+import { checkoutHandlers } from './webhooks/handlers/checkout-handlers';
 import { orderHandlers } from './webhooks/handlers/order-handlers';
 import {
   createInboxWorker,
@@ -87,19 +88,23 @@ export async function createShopifyApp(options: ShopifyAppOptions): Promise<Shop
     ((connection) => new Karvon({ apiKey: connection.karvonApiKey, baseUrl: connection.karvonBaseUrl }));
   const deliverExport = options.deliverExport ?? fileExport(resolve(config.dataDir, 'compliance-exports'));
 
-  const orders = orderHandlers(
-    {
-      store,
-      karvonFor,
-      logger,
-      charge: ({ shop, notificationId, segments }) =>
-        chargeForSms({ config, store, graphql: graphqlFor(shop), shop, notificationId, segments }),
-    },
-    options.defaultCountry ? { defaultCountry: options.defaultCountry } : {},
-  );
+  const notifyDeps = {
+    store,
+    karvonFor,
+    logger,
+    charge: ({ shop, notificationId, segments }: { shop: string; notificationId: string; segments: number }) =>
+      chargeForSms({ config, store, graphql: graphqlFor(shop), shop, notificationId, segments }),
+  };
+  const orders = orderHandlers(notifyDeps, options.defaultCountry ? { defaultCountry: options.defaultCountry } : {});
+  const checkouts = checkoutHandlers(notifyDeps, {
+    delayMinutes: config.abandonedCheckoutDelayMinutes,
+    now: options.now ?? Date.now,
+    ...(options.defaultCountry ? { defaultCountry: options.defaultCountry } : {}),
+  });
   const compliance = complianceHandlers({ store, karvonFor, logger, deliverExport });
   const shopifyHandlers: Record<string, InboxHandler> = {
     ...orders,
+    ...checkouts,
     ...compliance,
     'customers_marketing_consent/update': async (event, payload) => {
       const { record, previous } = await recordShopifyConsent(store, event.shop, event.payload);

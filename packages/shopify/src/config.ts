@@ -31,6 +31,16 @@ export const shopifyAppConfigSchema = z.object({
       }),
     ])
     .default({ mode: 'karvon' }),
+  /**
+   * How long after a checkout without an order its reminder (a marketing SMS, off by default per
+   * shop) goes out. 0 sends at once.
+   */
+  abandonedCheckoutDelayMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
   /** SQLite file directory when `databaseUrl` is unset. */
   dataDir: z.string().default('./data'),
   databaseUrl: z.string().optional(),

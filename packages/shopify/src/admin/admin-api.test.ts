@@ -100,7 +100,7 @@ describe('createAdminApi: routing and authentication', () => {
 });
 
 describe('GET /api/overview and PUT /api/settings', () => {
-  it('shows a new shop’s defaults: not connected, every notification on, English, empty inbox', async () => {
+  it('shows a new shop’s defaults: not connected, order notifications on and marketing off, English, empty inbox', async () => {
     const shop = newShop();
     const { status, body } = await h.call(shop, 'GET', '/api/overview');
     expect(status).toBe(200);
@@ -108,7 +108,7 @@ describe('GET /api/overview and PUT /api/settings', () => {
       shop,
       connection: null,
       settings: {
-        enabled: { order_confirmation: true, shipping: true, cancellation: true },
+        enabled: { order_confirmation: true, shipping: true, cancellation: true, abandoned_checkout: false },
         defaultLocale: 'en',
         shopName: expect.any(String),
       },
@@ -147,17 +147,22 @@ describe('GET /api/overview and PUT /api/settings', () => {
   it('saves notifications on/off per kind and the default language, leaving the rest as it was', async () => {
     const shop = newShop();
     const first = await h.call(shop, 'PUT', '/api/settings', { enabled: { shipping: false } });
-    expect(first.body.settings.enabled).toEqual({ order_confirmation: true, shipping: false, cancellation: true });
+    expect(first.body.settings.enabled).toEqual({
+      order_confirmation: true,
+      shipping: false,
+      cancellation: true,
+      abandoned_checkout: false,
+    });
     const second = await h.call(shop, 'PUT', '/api/settings', {
       defaultLocale: 'uz',
       enabled: { cancellation: false },
     });
     expect(second.body.settings).toMatchObject({
-      enabled: { order_confirmation: true, shipping: false, cancellation: false },
+      enabled: { order_confirmation: true, shipping: false, cancellation: false, abandoned_checkout: false },
       defaultLocale: 'uz',
     });
     expect(await h.store.settings.get(shop)).toMatchObject({
-      enabled: { order_confirmation: true, shipping: false, cancellation: false },
+      enabled: { order_confirmation: true, shipping: false, cancellation: false, abandoned_checkout: false },
       defaultLocale: 'uz',
     });
     expect((await h.call(shop, 'GET', '/api/overview')).body.settings.defaultLocale).toBe('uz');

@@ -11,7 +11,12 @@
 export const ADMIN_PAGE_SCRIPT = `
 (() => {
   'use strict';
-  const KINDS = { order_confirmation: 'Order confirmation', shipping: 'Shipping', cancellation: 'Cancellation' };
+  const KINDS = {
+    order_confirmation: 'Order confirmation',
+    shipping: 'Shipping',
+    cancellation: 'Cancellation',
+    abandoned_checkout: 'Abandoned checkout (marketing)',
+  };
   const LOCALES = { en: 'English', ru: 'Русский', uz: 'Oʻzbekcha' };
   const FIELDS = { apiKey: 'api-key', senderId: 'sender-id', baseUrl: 'base-url', body: 'template-body', phone: 'test-phone' };
   const TONES = { delivered: 'success', sent: 'info', queued: 'info', pending: 'info', skipped: 'neutral',

@@ -22,6 +22,7 @@ const kindOptions = [
   ['order_confirmation', 'Order confirmation'],
   ['shipping', 'Shipping'],
   ['cancellation', 'Cancellation'],
+  ['abandoned_checkout', 'Abandoned checkout (marketing)'],
 ] as const;
 const localeOptions = [
   ['en', 'English'],

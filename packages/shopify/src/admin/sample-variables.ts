@@ -14,5 +14,6 @@ export function sampleVariables(shopName: string): Record<TemplateVariable, stri
     tracking_url: 'https://t.example.com/UZ7712345',
     tracking_number: 'UZ7712345',
     carrier: 'UzPost',
+    checkout_url: 'https://shop.example.com/checkouts/c/7d3f9a/recover',
   };
 }

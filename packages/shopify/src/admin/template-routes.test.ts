@@ -15,7 +15,7 @@ describe('GET /api/templates', () => {
     const { status, body } = await h.call(newShop(), 'GET', '/api/templates');
     expect(status).toBe(200);
     expect(body.variables).toEqual([...TEMPLATE_VARIABLES]);
-    expect(body.templates).toHaveLength(9);
+    expect(body.templates).toHaveLength(12);
     expect(body.templates[0]).toEqual({
       kind: 'order_confirmation',
       locale: 'en',

@@ -16,6 +16,11 @@ export const DEFAULT_TEMPLATES: Record<NotificationKind, Record<TemplateLocale, 
     ru: '{first_name}, ваш заказ {order_name} из {shop_name} отправлен. Отследить: {tracking_url}',
     uz: '{first_name}, {shop_name} doʻkonidan {order_name} buyurtmangiz joʻnatildi. Kuzatish: {tracking_url}',
   },
+  abandoned_checkout: {
+    en: 'Hi {first_name}, you left something in your cart at {shop_name}. Finish your order: {checkout_url}',
+    ru: '{first_name}, в вашей корзине в {shop_name} остались товары. Завершить заказ: {checkout_url}',
+    uz: '{first_name}, {shop_name} doʻkonidagi savatingizda mahsulotlar qoldi. Buyurtmani yakunlang: {checkout_url}',
+  },
   cancellation: {
     en: 'Hi {first_name}, your order {order_name} at {shop_name} has been cancelled.',
     ru: '{first_name}, ваш заказ {order_name} в {shop_name} отменён.',
@@ -33,5 +38,6 @@ export const TEMPLATE_VARIABLES = [
   'tracking_url',
   'tracking_number',
   'carrier',
+  'checkout_url',
 ] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];

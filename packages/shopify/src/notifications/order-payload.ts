@@ -38,6 +38,7 @@ export const orderPayloadSchema = z.looseObject({
   currency: text,
   total_price: text,
   order_status_url: text,
+  checkout_token: text,
   cancelled_at: text,
   shipping_address: address,
   billing_address: address,

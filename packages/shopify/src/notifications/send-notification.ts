@@ -32,6 +32,13 @@ export interface NotificationRequest {
   recipient: OrderRecipient;
   /** Template variables from the payload; `shop_name`, `first_name` and `last_name` are added here. */
   variables: Record<string, string | null>;
+  /** Default `transactional`. A marketing send needs the recipient's consent at the gateway. */
+  messageType?: 'transactional' | 'marketing';
+  /**
+   * Consent the customer gave on the platform (e.g. the SMS marketing box at checkout), recorded at
+   * the gateway before a marketing send, with this source.
+   */
+  gatewayConsentSource?: string;
 }
 
 export type NotificationOutcome =
@@ -107,13 +114,17 @@ export async function sendNotification(
   });
 
   let result: Awaited<ReturnType<Karvon['messages']['send']>>;
+  const karvon = deps.karvonFor(connection);
   try {
-    result = await deps.karvonFor(connection).messages.send(
+    if (request.messageType === 'marketing' && request.gatewayConsentSource) {
+      await karvon.consents.create({ phoneNumber: phone, source: request.gatewayConsentSource });
+    }
+    result = await karvon.messages.send(
       {
         to: phone,
         from: connection.senderId,
         body: text,
-        type: 'transactional',
+        type: request.messageType ?? 'transactional',
         smartEncoding: true,
         clientReference: notification.id,
         metadata: { shop: request.shop, orderId: request.orderId, kind: request.kind },
@@ -124,6 +135,9 @@ export async function sendNotification(
     // A definite answer about this message (bad sender, opted out, no balance, bad key) ends it;
     // anything else (timeouts, 5xx after the SDK's retries) is retried by the inbox with the same key.
     if (error instanceof APIError && error.code === 'opted_out') return skip('The customer opted out of SMS (STOP).');
+    if (error instanceof APIError && error.code === 'consent_required') {
+      return skip('No SMS marketing consent for this number at Karvon.');
+    }
     if (
       error instanceof APIError &&
       error.status >= 400 &&

@@ -32,8 +32,15 @@ export interface SessionStorageExtras {
   deleteShopSessions(shop: string): Promise<number>;
 }
 
-export type NotificationKind = 'order_confirmation' | 'shipping' | 'cancellation';
-export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['order_confirmation', 'shipping', 'cancellation'];
+export type NotificationKind = 'order_confirmation' | 'shipping' | 'cancellation' | 'abandoned_checkout';
+export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  'order_confirmation',
+  'shipping',
+  'cancellation',
+  'abandoned_checkout',
+];
+/** Marketing: sent only with SMS marketing consent, and off until the merchant turns it on. */
+export const MARKETING_KINDS: readonly NotificationKind[] = ['abandoned_checkout'];
 export type TemplateLocale = 'en' | 'ru' | 'uz';
 export const TEMPLATE_LOCALES: readonly TemplateLocale[] = ['en', 'ru', 'uz'];
 export type BillingMode = 'shopify' | 'karvon';
@@ -80,7 +87,7 @@ export interface TemplateRecord {
 }
 
 export interface SettingsStore {
-  /** Defaults (every kind enabled, `en`, shop name = shop) when nothing is stored yet. */
+  /** Defaults (transactional kinds on, marketing kinds off, `en`, shop name = shop) when nothing is stored yet. */
   get(shop: string): Promise<ShopSettings>;
   put(settings: Omit<ShopSettings, 'updatedAt'>): Promise<ShopSettings>;
   /** The merchant's edited templates only; defaults live in code (notifications/default-templates). */
@@ -120,6 +127,8 @@ export interface WebhookInbox {
     webhookId: string | null;
     apiVersion: string | null;
     payload: string;
+    /** Not claimable before this (work the app schedules for itself); default now. */
+    availableAt?: number;
   }): Promise<{ inserted: boolean; event: InboxEvent }>;
   /** Claims up to `limit` due events (pending, or processing with an expired lease) for `leaseMs`. */
   claim(limit: number, leaseMs: number): Promise<InboxEvent[]>;

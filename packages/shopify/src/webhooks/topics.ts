@@ -8,6 +8,7 @@ export const HANDLED_WEBHOOK_TOPICS = [
   'orders/cancelled',
   'fulfillments/create',
   'fulfillments/update',
+  'checkouts/create',
   'customers_marketing_consent/update',
   'app/uninstalled',
 ] as const;

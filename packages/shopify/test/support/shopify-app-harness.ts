@@ -65,6 +65,7 @@ export async function startShopifyAppHarness(
     app?: Partial<ShopifyAppOptions>;
     /** The app's store on PostgreSQL (this schema of DATABASE_URL) instead of SQLite. */
     postgres?: { url: string; schema: string };
+    abandonedCheckoutDelayMinutes?: number;
   } = {},
 ): Promise<ShopifyAppHarness> {
   const gateway = await startKarvonTestGateway({ withCarrier: options.withCarrier ?? false, webhooks: true });
@@ -105,6 +106,9 @@ export async function startShopifyAppHarness(
         karvonBaseUrl: gateway.url,
         dataDir,
         ...(options.billing ? { billing: options.billing } : {}),
+        ...(options.abandonedCheckoutDelayMinutes !== undefined
+          ? { abandonedCheckoutDelayMinutes: options.abandonedCheckoutDelayMinutes }
+          : {}),
       },
       logger: process.env.KARVON_TEST_LOG ? jsonLinesLogger() : silentLogger,
       startWorker: false,

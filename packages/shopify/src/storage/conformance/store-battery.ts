@@ -225,6 +225,18 @@ export function storeBattery(name: string, open: OpenStore): void {
         expect(all.pending + all.processing + all.done + all.failed).toBeGreaterThan(1);
       });
 
+      it('holds an event inserted for later until its time', async () => {
+        const clock = manualClock();
+        const s = await openStore({ now: clock.now });
+        const shop = newShop();
+        await s.inbox.insert({ ...event(shop, 'later-1'), availableAt: clock.now() + 60_000 });
+        // Other tests' events share the table: look at this shop's only.
+        const mine = async () => (await s.inbox.claim(100, 1_000)).filter((e) => e.shop === shop).map((e) => e.eventId);
+        expect(await mine()).toEqual([]);
+        clock.advance(60_000);
+        expect(await mine()).toEqual(['later-1']);
+      });
+
       it('counts the platform’s events apart from the gateway’s (karvon/… topics)', async () => {
         const shop = newShop();
         await store.inbox.insert(event(shop, 'origin-1'));
@@ -457,14 +469,14 @@ export function storeBattery(name: string, open: OpenStore): void {
         const shop = newShop();
         expect(await s.settings.get(shop)).toEqual({
           shop,
-          enabled: { order_confirmation: true, shipping: true, cancellation: true },
+          enabled: { order_confirmation: true, shipping: true, cancellation: true, abandoned_checkout: false },
           defaultLocale: 'en',
           shopName: shop,
           updatedAt: 0,
         });
         const saved = await s.settings.put({
           shop,
-          enabled: { order_confirmation: true, shipping: false, cancellation: true },
+          enabled: { order_confirmation: true, shipping: false, cancellation: true, abandoned_checkout: true },
           defaultLocale: 'uz',
           shopName: 'Toshkent Tea',
         });
@@ -618,7 +630,7 @@ export function storeBattery(name: string, open: OpenStore): void {
           });
           await store.settings.put({
             shop: s,
-            enabled: { order_confirmation: false, shipping: true, cancellation: true },
+            enabled: { order_confirmation: false, shipping: true, cancellation: true, abandoned_checkout: false },
             defaultLocale: 'ru',
             shopName: s,
           });

@@ -1,4 +1,5 @@
 import {
+  MARKETING_KINDS,
   NOTIFICATION_KINDS,
   type NotificationKind,
   type SettingsStore,
@@ -10,11 +11,15 @@ import {
 import type { SqlDatabase } from './sql-database';
 import { num, type Row, str } from './sql-values';
 
+// Transactional kinds start on; marketing kinds start off until the merchant turns them on.
 const allEnabled = (): Record<NotificationKind, boolean> =>
-  Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, true])) as Record<NotificationKind, boolean>;
+  Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, !MARKETING_KINDS.includes(kind)])) as Record<
+    NotificationKind,
+    boolean
+  >;
 
 function settings(r: Row): ShopSettings {
-  // Stored as JSON over the defaults, so a kind added later starts enabled for existing shops.
+  // Stored as JSON over the defaults, so a kind added later starts at its default for existing shops.
   const stored = JSON.parse(str(r.enabled)) as Partial<Record<NotificationKind, boolean>>;
   const enabled = allEnabled();
   for (const kind of NOTIFICATION_KINDS) if (typeof stored[kind] === 'boolean') enabled[kind] = stored[kind];

@@ -55,7 +55,7 @@ export function sqlWebhookInbox(db: SqlDatabase, now: () => number): WebhookInbo
       const inserted = await db.get(
         `INSERT INTO shopify_webhook_inbox
            (id, shop, event_id, topic, webhook_id, api_version, payload, status, attempts, received_at, available_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $8)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $9)
          ON CONFLICT (shop, event_id) DO NOTHING
          RETURNING *`,
         [
@@ -67,6 +67,7 @@ export function sqlWebhookInbox(db: SqlDatabase, now: () => number): WebhookInbo
           event.apiVersion,
           event.payload,
           at,
+          event.availableAt ?? at,
         ],
       );
       if (inserted) return { inserted: true, event: inboxEvent(inserted) };

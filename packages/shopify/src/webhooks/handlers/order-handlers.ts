@@ -1,4 +1,10 @@
-import { fulfillmentPayloadSchema, hasTracking, orderPayloadSchema } from '../../notifications/order-payload';
+import { checkoutReminderKey } from '../../notifications/checkout-payload';
+import {
+  fulfillmentPayloadSchema,
+  hasTracking,
+  type OrderPayload,
+  orderPayloadSchema,
+} from '../../notifications/order-payload';
 import type { SendNotificationDeps } from '../../notifications/send-notification';
 import { sendNotification } from '../../notifications/send-notification';
 import type { InboxHandler } from '../inbox-worker';
@@ -7,6 +13,32 @@ import { orderNotification, shippingNotification } from './order-context';
 export interface OrderHandlerOptions {
   /** For local numbers without a country code (`90 123 45 67` in a Tashkent shop): `UZ`. */
   defaultCountry?: string;
+}
+
+/**
+ * The checkout became an order: its reminder row is claimed and marked skipped now, so the due
+ * reminder (checkout-handlers) finds it and sends nothing. A reminder already sent stays as it is.
+ */
+async function closeCheckoutReminder(
+  store: SendNotificationDeps['store'],
+  shop: string,
+  order: OrderPayload,
+): Promise<void> {
+  const { notification, created } = await store.notifications.claim({
+    shop,
+    orderId: checkoutReminderKey(order.checkout_token ?? ''),
+    kind: 'abandoned_checkout',
+    fulfillmentId: '',
+    customerId: order.customer?.id ?? null,
+    phone: null,
+    locale: 'en',
+    orderName: order.name ?? null,
+  });
+  if (created)
+    await store.notifications.markSkipped(
+      notification.id,
+      `The customer completed the checkout (order ${order.name ?? order.id}).`,
+    );
 }
 
 /**
@@ -27,6 +59,7 @@ export function orderHandlers(
   return {
     'orders/create': async (event, payload) => {
       const order = orderPayloadSchema.parse(payload);
+      if (order.checkout_token) await closeCheckoutReminder(store, event.shop, order);
       await sendNotification(deps, await orderNotification(store, event.shop, order, 'order_confirmation', country));
     },
     'orders/cancelled': async (event, payload) => {
