@@ -130,7 +130,10 @@ export interface WebhookInbox {
     /** Not claimable before this (work the app schedules for itself); default now. */
     availableAt?: number;
   }): Promise<{ inserted: boolean; event: InboxEvent }>;
-  /** Claims up to `limit` due events (pending, or processing with an expired lease) for `leaseMs`. */
+  /**
+   * Claims up to `limit` due events (pending, or processing with an expired lease) for `leaseMs`.
+   * Taking back an expired lease counts as an attempt (its process stopped mid-way).
+   */
   claim(limit: number, leaseMs: number): Promise<InboxEvent[]>;
   /** Done: the payload is cleared (it holds customer data), the row stays as the dedupe key. */
   complete(id: string): Promise<void>;

@@ -50,6 +50,17 @@ export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
   let wakeAgain = false;
 
   async function handle(event: InboxEvent): Promise<void> {
+    if (event.attempts >= maxAttempts) {
+      // Taken back after its process stopped, as many times as we try anything: do not run it again.
+      const reason = `gave up after ${event.attempts} attempts; last: ${event.lastError ?? 'unknown'}`;
+      await options.store.inbox.retryLater(event.id, reason, now(), maxAttempts);
+      options.logger.error('webhook event given up', {
+        shop: event.shop,
+        topic: event.topic,
+        attempts: event.attempts,
+      });
+      return;
+    }
     const handler = options.resolveHandler(event.topic);
     try {
       if (!handler) throw new Error(`no handler for topic ${event.topic}`);

@@ -138,6 +138,9 @@ export function storeBattery(name: string, open: OpenStore): void {
         // A worker that crashed mid-event: its claims come back once the lease is over.
         const reclaimed = await worker.inbox.claim(10, 60_000);
         expect(reclaimed.map((e) => e.id)).toEqual(ids);
+        // Taking an event back counts as an attempt, and says why.
+        expect(reclaimed.map((e) => e.attempts)).toEqual([1, 1, 1]);
+        expect(reclaimed[0]?.lastError).toMatch(/lease ran out/);
         for (const id of ids) await worker.inbox.complete(id);
         expect(await worker.inbox.counts(shop)).toEqual({ pending: 0, processing: 0, done: 3, failed: 0 });
       });

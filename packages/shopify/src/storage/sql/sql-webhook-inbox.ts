@@ -27,6 +27,13 @@ function inboxEvent(r: Row): InboxEvent {
 
 const DUE = `((status = 'pending' AND available_at <= $1) OR (status = 'processing' AND lease_until <= $1))`;
 
+// Taking back an event whose lease ran out counts as an attempt: the process that had it stopped
+// mid-way, and an event that stops every process that handles it must end up failed, not loop.
+const CLAIM_SET = `status = 'processing', lease_until = $2,
+  attempts = attempts + CASE WHEN status = 'processing' THEN 1 ELSE 0 END,
+  last_error = CASE WHEN status = 'processing'
+    THEN 'The process handling it stopped before finishing (its lease ran out).' ELSE last_error END`;
+
 /**
  * Claims due events in one statement, so two workers never get the same one. PostgreSQL skips rows
  * another claimer has locked instead of waiting for them; the CTE is MATERIALIZED because a subquery
@@ -38,11 +45,11 @@ function claimStatement(dialect: SqlDatabase['dialect']): string {
     return `WITH due AS MATERIALIZED (
         SELECT id FROM shopify_webhook_inbox WHERE ${DUE} ORDER BY received_at, id LIMIT $3 FOR UPDATE SKIP LOCKED
       )
-      UPDATE shopify_webhook_inbox AS inbox SET status = 'processing', lease_until = $2
+      UPDATE shopify_webhook_inbox AS inbox SET ${CLAIM_SET}
       FROM due WHERE inbox.id = due.id
       RETURNING inbox.*`;
   }
-  return `UPDATE shopify_webhook_inbox SET status = 'processing', lease_until = $2
+  return `UPDATE shopify_webhook_inbox SET ${CLAIM_SET}
     WHERE id IN (SELECT id FROM shopify_webhook_inbox WHERE ${DUE} ORDER BY received_at, id LIMIT $3)
     RETURNING *`;
 }
