@@ -79,7 +79,9 @@ describe('the inbox worker', () => {
     const worker = createInboxWorker({
       store,
       logger: silentLogger,
-      resolveHandler: () => async () => void (calls += 1),
+      resolveHandler: () => async () => {
+        calls += 1;
+      },
       maxAttempts: 2,
       leaseMs: 1_000,
       now: clock.now,
