@@ -432,45 +432,6 @@ export function repositoryBattery(name: string, options: RepositoryBatteryOption
       expect(await claimMine(clock + 5)).toMatchObject([{ eventId, target: endpointId, attempts: 1 }]);
     });
 
-    it("gives each delivery its event's stream seq and each message event its history sequence", async () => {
-      const acct = await newAccount(repo, 1_000);
-      const endpointId = createId('webhookEndpoint');
-      await repo.webhookEndpoints.create({
-        id: endpointId,
-        accountId: acct.id,
-        url: 'https://hooks.example.com/karvon',
-        events: [],
-        secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
-        createdAt: tick(),
-      });
-      // Two events written by one multi-row insert, then one by a status change.
-      const kept = newMessage();
-      const canceled = newMessage();
-      await repo.messages.accept(acct.id, [kept, canceled]);
-      await repo.messages.cancel(acct.id, canceled.id, {
-        now: tick(),
-        ledgerEntryId: createId('ledgerEntry'),
-      });
-      const events = await repo.outbox.eventsAfter({ accountId: acct.id, afterSeq: 0, limit: 10 });
-      expect(events.map((e) => [e.type, e.messageId])).toEqual([
-        ['message.queued', kept.id],
-        ['message.queued', canceled.id],
-        ['message.canceled', canceled.id],
-      ]);
-      expect(events.map((e) => JSON.parse(e.payload).data.sequence)).toEqual([0, 0, 1]);
-      const deliveries = (
-        await repo.outbox.claim({
-          owner: 'sender-seq',
-          now: tick(),
-          limit: 100,
-          leaseMs: 60_000,
-          active: new Map(),
-          perTarget: 8,
-        })
-      ).filter((d) => d.accountId === acct.id);
-      expect(deliveries.map((d) => [d.eventId, d.eventSeq]).sort()).toEqual(events.map((e) => [e.id, e.seq]).sort());
-    });
-
     it('exports and erases by phone number, keeping opt-outs', async () => {
       const acct = await newAccount(repo, 1_000);
       const phone = '+998935554433';

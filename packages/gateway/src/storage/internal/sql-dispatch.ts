@@ -77,10 +77,9 @@ async function applyReceipt(
   r: ReceiptInput,
   existing?: { id: string; lock: string },
 ): Promise<ReceiptResult> {
-  if (existing?.lock) {
+  if (existing) {
     // Two matchers (the submit's own and the housekeeping job) may hold the same row: the
-    // second waits for the first and then finds it no longer held. Without a row lock (SQLite:
-    // one writer) the row was read as held in this very transaction, so it still is.
+    // second waits for the first and then finds it no longer held.
     const row = await s.get<Row>(`SELECT outcome FROM carrier_receipts WHERE id = $1${existing.lock}`, [existing.id]);
     if (row?.outcome !== 'held') return { outcome: 'duplicate' };
   }
@@ -130,12 +129,17 @@ async function applyReceipt(
   if (outcome !== 'applied' || r.status === null) return result;
 
   const attempt = num(found.attempt);
-  // The part the receipt is for, and in the same statement the parts of its attempt the carrier
-  // sends no receipt for (they follow the part that has one; the error code is the receipt's part's).
+  await s.run('UPDATE message_parts SET status = $1, error_code = $2, updated_at = $3 WHERE id = $4', [
+    r.status,
+    r.errorCode,
+    r.receivedAt,
+    found.part_id as string,
+  ]);
+  // Parts the carrier sends no receipt for follow the part that has one.
   await s.run(
-    `UPDATE message_parts SET status = $1, updated_at = $3, error_code = CASE WHEN id = $4 THEN $2 ELSE error_code END
-     WHERE id = $4 OR (message_id = $5 AND attempt = $6 AND receipt_expected = 0 AND status = 'sent')`,
-    [r.status, r.errorCode, r.receivedAt, found.part_id as string, str(found.message_id), attempt],
+    `UPDATE message_parts SET status = $1, updated_at = $2
+     WHERE message_id = $3 AND attempt = $4 AND receipt_expected = 0 AND status = 'sent'`,
+    [r.status, r.receivedAt, str(found.message_id), attempt],
   );
   const parts = await s.all<Row>('SELECT status FROM message_parts WHERE message_id = $1 AND attempt = $2', [
     str(found.message_id),

@@ -38,13 +38,10 @@ const DELIVERY_COLUMNS = [
  */
 export async function emitEvents(s: SqlSession, events: readonly NewEvent[]): Promise<void> {
   if (events.length === 0) return;
-  // The generated seq comes back from the insert itself: the deliveries carry it, and reading
-  // it back by id cost one more statement per event.
-  const inserted = await s.insertMany(
+  await s.insertMany(
     'events',
     EVENT_COLUMNS,
     events.map((e) => [e.id, e.accountId, e.type, e.messageId, e.messageSeq, e.occurredAt, e.payload]),
-    ['id', 'seq'],
   );
   const accounts = [...new Set(events.map((e) => e.accountId))];
   const params: SqlValue[] = [];
@@ -56,7 +53,11 @@ export async function emitEvents(s: SqlSession, events: readonly NewEvent[]): Pr
   );
   const wantsCallback = events.some((e) => e.callbackUrl !== null);
   if (endpoints.length === 0 && !wantsCallback) return;
-  const seqs = new Map(inserted.map((r) => [str(r.id), num(r.seq)]));
+  const idParams: SqlValue[] = [];
+  const ids = events.map((e) => `$${idParams.push(e.id)}`).join(', ');
+  const seqs = new Map(
+    (await s.all<Row>(`SELECT id, seq FROM events WHERE id IN (${ids})`, idParams)).map((r) => [str(r.id), num(r.seq)]),
+  );
   const rows: SqlValue[][] = [];
   for (const event of events) {
     const seq = seqs.get(event.id) as number;

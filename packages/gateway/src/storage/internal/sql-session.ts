@@ -12,16 +12,7 @@ export interface SqlSession {
   get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
   /** Returns the number of rows changed. */
   run(sql: string, params?: readonly SqlValue[]): Promise<number>;
-  /**
-   * With `returning`, the inserted rows' values of those columns (`INSERT … RETURNING`, in no
-   * promised order): a generated key without a second read.
-   */
-  insertMany(
-    table: string,
-    columns: readonly string[],
-    rows: readonly (readonly SqlValue[])[],
-    returning?: readonly string[],
-  ): Promise<Record<string, unknown>[]>;
+  insertMany(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void>;
 }
 
 export interface SqlDriver {

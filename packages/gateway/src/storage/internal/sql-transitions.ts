@@ -14,15 +14,15 @@ export async function appendHistory(
   /** The message row as the status change left it (an UPDATE … RETURNING *), so the event needs no second read. */
   row?: Row,
 ): Promise<void> {
-  // The next sequence is computed inside the insert (one statement, not a read then a write);
-  // callers hold the message row (a compare-and-set UPDATE on it), so no other writer races it.
-  const inserted = await s.get<Row>(
+  const next = await s.get<Row>('SELECT COALESCE(MAX(seq), -1) + 1 AS seq FROM status_history WHERE message_id = $1', [
+    messageId,
+  ]);
+  const sequence = num(next?.seq);
+  await s.run(
     `INSERT INTO status_history (message_id, seq, status, at, carrier, error_code, reason)
-     VALUES ($1, (SELECT COALESCE(MAX(seq), -1) + 1 FROM status_history WHERE message_id = $1), $2, $3, $4, $5, $6)
-     RETURNING seq`,
-    [messageId, entry.status, entry.at, entry.carrier, entry.errorCode, entry.reason],
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [messageId, sequence, entry.status, entry.at, entry.carrier, entry.errorCode, entry.reason],
   );
-  const sequence = num(inserted?.seq);
   await emitMessageEvent(s, {
     messageId,
     sequence,

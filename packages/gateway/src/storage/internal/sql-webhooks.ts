@@ -13,11 +13,7 @@ async function updateEndpointHealth(
 ): Promise<void> {
   if (endpointId === null || input.target.startsWith('callback:')) return;
   if (input.outcome === 'delivered') {
-    // Only a failing endpoint is written: a healthy one's row stays untouched (no page dirtied in
-    // every commit, no row lock taken by every success on PostgreSQL).
-    await s.run('UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL', [
-      endpointId,
-    ]);
+    await s.run('UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1', [endpointId]);
     return;
   }
   await s.run('UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, $1) WHERE id = $2', [

@@ -4,7 +4,6 @@ import { SCHEMA_V4_DISPATCH, SCHEMA_V5_PROCESSES } from '../internal/schema-v4-d
 import { POSTGRES_SCHEMA_V6_EVENTS } from '../internal/schema-v6-events';
 import { SCHEMA_V7_INBOUND } from '../internal/schema-v7-inbound';
 import { SCHEMA_V8_QUEUE_INDEXES } from '../internal/schema-v8-queue-indexes';
-import { SCHEMA_V9_WRITE_INDEXES } from '../internal/schema-v9-write-indexes';
 
 /** Ordered; append only. */
 export const POSTGRES_MIGRATIONS: readonly { id: string; statements: readonly string[] }[] = [
@@ -28,5 +27,4 @@ export const POSTGRES_MIGRATIONS: readonly { id: string; statements: readonly st
   { id: '0006_events', statements: POSTGRES_SCHEMA_V6_EVENTS },
   { id: '0007_inbound_and_consent', statements: SCHEMA_V7_INBOUND },
   { id: '0008_queue_indexes', statements: SCHEMA_V8_QUEUE_INDEXES },
-  { id: '0009_write_indexes', statements: SCHEMA_V9_WRITE_INDEXES },
 ];

@@ -31,23 +31,16 @@ function sessionOf(client: pg.Pool | pg.PoolClient): SqlSession {
     get: async <T>(sql: string, params?: readonly SqlValue[]) =>
       (await client.query(sql, params as SqlValue[] | undefined)).rows[0] as T | undefined,
     run: async (sql, params) => (await client.query(sql, params as SqlValue[] | undefined)).rowCount ?? 0,
-    insertMany: async (table, columns, rows, returning) => {
-      const out: Record<string, unknown>[] = [];
+    insertMany: async (table, columns, rows) => {
       const perRow = columns.length;
       const chunk = Math.max(1, Math.floor(MAX_PARAMS / perRow));
-      const tail = returning ? ` RETURNING ${returning.join(', ')}` : '';
       for (let i = 0; i < rows.length; i += chunk) {
         const slice = rows.slice(i, i + chunk);
         const values = slice
           .map((_, r) => `(${columns.map((__, c) => `$${r * perRow + c + 1}`).join(', ')})`)
           .join(', ');
-        const result = await client.query(
-          `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}${tail}`,
-          slice.flat() as SqlValue[],
-        );
-        if (returning) out.push(...(result.rows as Record<string, unknown>[]));
+        await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`, slice.flat() as SqlValue[]);
       }
-      return out;
     },
   };
 }

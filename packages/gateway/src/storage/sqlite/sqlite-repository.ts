@@ -49,13 +49,11 @@ export function openSqliteRepository(options: SqliteRepositoryOptions): SqliteRe
     all: async <T>(sql: string, params?: readonly SqlValue[]) => prepare(sql).all(...args(params)) as T[],
     get: async <T>(sql: string, params?: readonly SqlValue[]) => prepare(sql).get(...args(params)) as T | undefined,
     run: async (sql, params) => Number(prepare(sql).run(...args(params)).changes),
-    insertMany: async (table, columns, rows, returning) => {
-      const out: Record<string, unknown>[] = [];
+    insertMany: async (table, columns, rows) => {
       const first = rows[0];
-      if (!first) return out;
+      if (!first) return;
       const perRow = columns.length;
       const chunk = Math.max(1, Math.min(200, Math.floor(MAX_PARAMS / perRow)));
-      const tail = returning ? ` RETURNING ${returning.join(', ')}` : '';
       for (let i = 0; i < rows.length; i += chunk) {
         const slice = rows.slice(i, i + chunk);
         // Anonymous `?`, not `?NNN`: node:sqlite binds numbered parameters
@@ -63,17 +61,14 @@ export function openSqliteRepository(options: SqliteRepositoryOptions): SqliteRe
         // 128 µs a row against 5.5 µs with `?`; measured with node 24.21).
         const row = `(${columns.map(() => '?').join(', ')})`;
         const values = slice.map(() => row).join(', ');
-        const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}${tail}`;
+        const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`;
         let statement = statements.get(sql);
         if (!statement) {
           statement = db.prepare(sql);
           statements.set(sql, statement);
         }
-        const params = slice.flat() as SQLInputValue[];
-        if (returning) out.push(...(statement.all(...params) as Record<string, unknown>[]));
-        else statement.run(...params);
+        statement.run(...(slice.flat() as SQLInputValue[]));
       }
-      return out;
     },
   };
 
