@@ -105,7 +105,7 @@ describe('delivery under carrier faults (SQLite)', () => {
   });
 
   it('stalled responses: the timed-out submits end unknown and are not resent', async () => {
-    const carrier = await startSimulatedCarrier('stall');
+    const carrier = await startSimulatedCarrier('stall', { profile: { responseTimeoutMs: 1_000 } });
     h = await startDeliveryHarness('sqlite', [carrier], { delivery: { circuitBreaker: { failureThreshold: 100 } } });
     const account = await h.newAccount({ balance: 1_000_000_000 });
     carrier.sim.faults.set({ kind: 'stall', count: 5 });

@@ -43,7 +43,9 @@ export async function startSimulatedCarrier(
     password: 'secret',
     tps: 2_000,
     windowSize: 20,
-    responseTimeoutMs: 1_000,
+    // Not 1 s: under CI's parallel load a busy process can miss a 1 s response deadline, and an
+    // ambiguous submit rightly ends `unknown` instead of delivered. The stall test sets its own.
+    responseTimeoutMs: 5_000,
     reconnect: { initialMs: 50, maxMs: 200 },
     ...input.profile,
   };
