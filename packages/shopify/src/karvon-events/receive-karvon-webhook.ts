@@ -21,7 +21,7 @@ export async function receiveKarvonWebhook(
   request: Request,
 ): Promise<Response> {
   const connection = await deps.store.connections.getById(connectionId);
-  if (!connection?.webhookSecret) return json(404, { code: 'unknown_connection' });
+  if (!connection?.webhookSecret) return Response.json({ code: 'unknown_connection' }, { status: 404 });
   const rawBody = await request.text();
   let event: Awaited<ReturnType<typeof verifyWebhook>>;
   try {
@@ -29,7 +29,7 @@ export async function receiveKarvonWebhook(
   } catch (error) {
     if (error instanceof WebhookVerificationError) {
       deps.logger.warn('karvon webhook rejected', { connectionId, reason: error.reason });
-      return json(401, { code: `webhook_${error.reason}` });
+      return Response.json({ code: `webhook_${error.reason}` }, { status: 401 });
     }
     throw error;
   }
@@ -42,9 +42,5 @@ export async function receiveKarvonWebhook(
     payload: rawBody,
   });
   if (inserted) deps.onStored?.();
-  return json(200, { received: true, duplicate: !inserted });
-}
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  return Response.json({ received: true, duplicate: !inserted }, { status: 200 });
 }

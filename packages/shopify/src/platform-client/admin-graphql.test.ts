@@ -7,9 +7,9 @@ import { SHOPIFY_ADMIN_API_VERSION } from '../api-version';
 import { createAdminGraphql } from './admin-graphql';
 import { CUSTOMERS_BY_PHONE_QUERY, customersByPhoneQuery } from './operations/customers-by-phone';
 import { SHOP_INFO_QUERY } from './operations/shop-info';
-import { ShopifyPlatformError } from './shopify-platform-error';
 import {
   closeTestStores,
+  rejection,
   startPlatformHarness,
   TEST_API_KEY,
   TEST_API_SECRET,
@@ -21,15 +21,6 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 afterAll(closeTestStores);
-
-async function rejection(promise: Promise<unknown>): Promise<ShopifyPlatformError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(ShopifyPlatformError.isInstance(error)).toBe(true);
-  return error as ShopifyPlatformError;
-}
 
 describe('adminGraphql', () => {
   it('runs an operation as the shop and answers its data', async () => {

@@ -3,9 +3,9 @@ import { Session } from '@shopify/shopify-api';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticateAdmin } from './authenticate-admin';
-import { ShopifyPlatformError } from './shopify-platform-error';
 import {
   closeTestStores,
+  rejection,
   startPlatformHarness,
   TEST_API_KEY,
   TEST_API_SECRET,
@@ -25,15 +25,6 @@ function adminRequest(token?: string): Request {
 }
 
 const validToken = () => mintSessionToken({ shop: TEST_SHOP, apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET });
-
-async function rejection(promise: Promise<unknown>): Promise<ShopifyPlatformError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(ShopifyPlatformError.isInstance(error)).toBe(true);
-  return error as ShopifyPlatformError;
-}
 
 describe('authenticateAdmin', () => {
   it('exchanges the session token for an expiring offline token and stores the session', async () => {

@@ -2,23 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOfflineSessionManager } from './offline-session-manager';
-import { ShopifyPlatformError } from './shopify-platform-error';
-import { closeTestStores, openTestStore, startPlatformHarness, TEST_SHOP } from './test-support/platform-harness';
+import {
+  closeTestStores,
+  openTestStore,
+  rejection,
+  startPlatformHarness,
+  TEST_SHOP,
+} from './test-support/platform-harness';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 afterAll(closeTestStores);
-
-async function rejection(promise: Promise<unknown>): Promise<ShopifyPlatformError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(ShopifyPlatformError.isInstance(error)).toBe(true);
-  return error as ShopifyPlatformError;
-}
 
 describe('getOfflineSession', () => {
   it('returns a fresh stored session without calling Shopify', async () => {

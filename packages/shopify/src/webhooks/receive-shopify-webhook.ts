@@ -24,7 +24,7 @@ export async function receiveShopifyWebhook(deps: ReceiveShopifyWebhookDeps, req
     // Shopify expects 401 for an HMAC that does not hold, compliance topics included.
     const status = check.reason === 'invalid_hmac' || check.reason === 'missing_hmac' ? 401 : 400;
     deps.logger.warn('shopify webhook rejected', { reason: check.reason });
-    return json(status, { code: `webhook_${check.reason}` });
+    return Response.json({ code: `webhook_${check.reason}` }, { status });
   }
   const shop = check.domain;
   // The library reports the topic in its GraphQL enum form (ORDERS_CREATE); the header keeps the
@@ -33,7 +33,7 @@ export async function receiveShopifyWebhook(deps: ReceiveShopifyWebhookDeps, req
   if (!isShopifyWebhookTopic(topic)) {
     // Subscribed by mistake or a topic added later: acknowledged, not stored.
     deps.logger.info('shopify webhook topic not handled', { shop, topic });
-    return json(200, { ignored: true });
+    return Response.json({ ignored: true }, { status: 200 });
   }
   // Compliance topics may come without an event id; their webhook id is stable across retries too.
   const eventId = ('eventId' in check && check.eventId) || check.webhookId;
@@ -47,9 +47,5 @@ export async function receiveShopifyWebhook(deps: ReceiveShopifyWebhookDeps, req
   });
   if (inserted) deps.onStored?.();
   else deps.logger.info('shopify webhook redelivered', { shop, topic, eventId });
-  return json(200, { received: true, duplicate: !inserted });
-}
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  return Response.json({ received: true, duplicate: !inserted }, { status: 200 });
 }

@@ -12,9 +12,9 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  DateTime: { input: any; output: any; }
-  Decimal: { input: any; output: any; }
-  URL: { input: any; output: any; }
+  DateTime: { input: string; output: string; }
+  Decimal: { input: string; output: string; }
+  URL: { input: string; output: string; }
 };
 
 export type AppInstallation = {

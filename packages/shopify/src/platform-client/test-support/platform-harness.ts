@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { createFakeShop, type FakeShop, type FakeShopOptions } from '@karvon/test-utils';
 import { Session } from '@shopify/shopify-api';
 import type { SetupServer } from 'msw/node';
+import { expect } from 'vitest';
 import { parseShopifyAppConfig, type ShopifyAppConfig, type ShopifyAppConfigInput } from '../../config';
 import { openShopifyStore } from '../../storage/open-shopify-store';
 import type { ShopifyStore } from '../../storage/shopify-store';
 import { type AdminGraphql, createAdminGraphql } from '../admin-graphql';
 import { createShopifyApi, type ShopifyApi } from '../create-shopify-api';
 import { createOfflineSessionManager, type OfflineSessionManager } from '../offline-session-manager';
+import { ShopifyPlatformError } from '../shopify-platform-error';
 
 export const TEST_SHOP = 'karvon-test.myshopify.com';
 export const TEST_API_KEY = 'test-client-id';
@@ -127,4 +129,14 @@ export async function startPlatformHarness(
       return session;
     },
   };
+}
+
+/** The ShopifyPlatformError a promise rejects with; fails the test if it resolves or throws anything else. */
+export async function rejection(promise: Promise<unknown>): Promise<ShopifyPlatformError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(ShopifyPlatformError.isInstance(error)).toBe(true);
+  return error as ShopifyPlatformError;
 }
