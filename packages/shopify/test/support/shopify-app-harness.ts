@@ -87,11 +87,14 @@ export async function startShopifyAppHarness(
   const gatewayEvents: GatewayEvent[] = [];
   const served = await serveFetchHandler(async (request) => {
     if (!app) return new Response('starting', { status: 503 });
-    if (new URL(request.url).pathname.startsWith('/karvon/webhooks/')) {
-      // Seen on the wire, for tests that wait for the gateway's asynchronous deliveries.
-      gatewayEvents.push(JSON.parse(await request.clone().text()) as GatewayEvent);
-    }
-    return app.handle(request);
+    const gatewayEvent = new URL(request.url).pathname.startsWith('/karvon/webhooks/')
+      ? (JSON.parse(await request.clone().text()) as GatewayEvent)
+      : undefined;
+    const response = await app.handle(request);
+    // Recorded once the app has answered (and so stored it), for tests that wait for the gateway's
+    // asynchronous deliveries before draining the inbox.
+    if (gatewayEvent && response.ok) gatewayEvents.push(gatewayEvent);
+    return response;
   });
   const store = options.postgres
     ? await openShopifyStore({ databaseUrl: options.postgres.url, schema: options.postgres.schema })
