@@ -11,6 +11,23 @@ import type { TestAccount } from './support/start-test-gateway';
 const LONG_CODE = '+998712000001';
 const SHARED_CODE = '7777';
 
+/** A time zone where it is now between 10:00 and 20:00, so quiet hours do not hold a marketing message. */
+function daytimeZone(): string {
+  const zones = [
+    'Asia/Tashkent',
+    'Europe/London',
+    'America/New_York',
+    'America/Los_Angeles',
+    'Asia/Tokyo',
+    'Pacific/Auckland',
+  ];
+  const hourIn = (timeZone: string) =>
+    Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
+  const zone = zones.find((z) => hourIn(z) >= 10 && hourIn(z) < 20);
+  if (!zone) throw new Error('no daytime zone in the list');
+  return zone;
+}
+
 describe('inbound messages and opt-out keywords', () => {
   let h: DeliveryHarness;
   let carrier: SimulatedCarrier;
@@ -97,7 +114,8 @@ describe('inbound messages and opt-out keywords', () => {
         body: 'Chegirma 20%!',
         type: 'marketing',
         scheduledAt: new Date(Date.now() + 1_500).toISOString(),
-        timezone: 'Asia/Tashkent',
+        // Quiet hours (21:00–09:00 local) would hold it till morning: name a zone where it is day now.
+        timezone: daytimeZone(),
       });
       const scheduledResult = scheduled.results[0];
       await carrier.sim.injectMo({ from, to: LONG_CODE.slice(1), text: word });
